@@ -1,0 +1,109 @@
+/** A parsed source file, with its sites computed on first use. */
+import { type ParsedAppJson, parseAppJson } from './parsers/appJson';
+import { type ParsedHerokuYml, parseHerokuYml } from './parsers/herokuYml';
+import { type ParsedProcfile, parseProcfile } from './parsers/procfile';
+import {
+  appJsonCommands,
+  appJsonStrings,
+  type CommandSite,
+  herokuYmlCommands,
+  herokuYmlStrings,
+  type KeyedStringSite,
+  procfileCommands,
+  procfileStrings,
+} from './sites';
+import { LineIndex } from './text';
+import type { FileKind, SourceFile } from './types';
+
+export type Parsed = ParsedAppJson | ParsedProcfile | ParsedHerokuYml;
+
+export class Document {
+  private lineIndex?: LineIndex;
+  private commandCache?: readonly CommandSite[];
+  private stringCache?: readonly KeyedStringSite[];
+
+  private constructor(
+    readonly source: SourceFile,
+    readonly parsed: Parsed | undefined,
+  ) {}
+
+  static parse(source: SourceFile): Document {
+    return new Document(source, parse(source.kind, source.text));
+  }
+
+  get path(): string {
+    return this.source.path;
+  }
+
+  get text(): string {
+    return this.source.text;
+  }
+
+  get kind(): FileKind {
+    return this.source.kind;
+  }
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.source.text));
+  }
+
+  /** Directory of the file relative to the scan root (`''` for the root). */
+  get dir(): string {
+    const slash = this.path.lastIndexOf('/');
+    return slash < 0 ? '' : this.path.slice(0, slash);
+  }
+
+  get basename(): string {
+    return this.path.slice(this.path.lastIndexOf('/') + 1);
+  }
+
+  /** Commands that Heroku runs, from any file kind. */
+  commands(): readonly CommandSite[] {
+    if (!this.commandCache) {
+      const p = this.parsed;
+      if (p?.kind === 'app.json') this.commandCache = appJsonCommands(p, this.text);
+      else if (p?.kind === 'procfile') this.commandCache = procfileCommands(p);
+      else if (p?.kind === 'heroku.yml') this.commandCache = herokuYmlCommands(p, this.text);
+      else this.commandCache = [];
+    }
+    return this.commandCache;
+  }
+
+  /** Every string value that secret detectors scan. */
+  strings(): readonly KeyedStringSite[] {
+    if (!this.stringCache) {
+      const p = this.parsed;
+      if (p?.kind === 'app.json') this.stringCache = appJsonStrings(p, this.text);
+      else if (p?.kind === 'procfile') this.stringCache = procfileStrings(p);
+      else if (p?.kind === 'heroku.yml') this.stringCache = herokuYmlStrings(p, this.text);
+      else this.stringCache = [];
+    }
+    return this.stringCache;
+  }
+
+  /** The app.json parse, or undefined for other kinds. */
+  get appJson(): ParsedAppJson | undefined {
+    return this.parsed?.kind === 'app.json' ? this.parsed : undefined;
+  }
+
+  get procfile(): ParsedProcfile | undefined {
+    return this.parsed?.kind === 'procfile' ? this.parsed : undefined;
+  }
+
+  get herokuYml(): ParsedHerokuYml | undefined {
+    return this.parsed?.kind === 'heroku.yml' ? this.parsed : undefined;
+  }
+}
+
+function parse(kind: FileKind, text: string): Parsed | undefined {
+  switch (kind) {
+    case 'app.json':
+      return parseAppJson(text);
+    case 'procfile':
+      return parseProcfile(text);
+    case 'heroku.yml':
+      return parseHerokuYml(text);
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,167 @@
+import { type ComplianceConfig, EMPTY_CONFIG, type RuleSetting } from './config';
+import { Document } from './document';
+import { matchesAnyGlob } from './glob';
+import { chooseGeneration, chooseProfile, type ProfileChoice } from './profile';
+import { RULES } from './registry';
+import type { AnyRule, AppFiles, RuleContext } from './rule';
+import { shiftSeverity } from './severity';
+import { applySuppressions } from './suppressions';
+import type { Detection, Finding, Generation, ProfileSetting, Severity, SourceFile } from './types';
+
+export interface LintRequest {
+  readonly files: readonly SourceFile[];
+  readonly config?: ComplianceConfig;
+  /** `--profile` or the editor setting; `auto` or absent lets the engine infer. */
+  readonly profile?: ProfileSetting;
+  /** Run only these rules (preview rules included). */
+  readonly only?: readonly string[];
+  /** Whether a path relative to the scan root exists; used by rules that look at the repo layout. */
+  readonly fileExists?: (path: string) => boolean;
+}
+
+export interface AppSummary {
+  readonly dir: string;
+  readonly profile: ProfileChoice;
+  readonly generation: Generation;
+}
+
+export interface RuleFailure {
+  readonly ruleId: string;
+  readonly path: string;
+  readonly error: string;
+}
+
+export interface LintResult {
+  readonly findings: Finding[];
+  readonly suppressed: number;
+  readonly apps: AppSummary[];
+  /** Rules that threw; their other files were still checked. */
+  readonly failures: RuleFailure[];
+}
+
+export function lint(request: LintRequest): LintResult {
+  const config = request.config ?? EMPTY_CONFIG;
+  const documents = new Map<string, Document>();
+  for (const file of request.files) {
+    if (config.ignore.length > 0 && matchesAnyGlob(file.path, config.ignore)) continue;
+    documents.set(file.path, Document.parse(file));
+  }
+  const apps = groupApps(documents.values());
+  const rules = activeRules(config, request.only);
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const summaries: AppSummary[] = [];
+  const fileExists = request.fileExists ?? ((path: string) => documents.has(path));
+
+  for (const app of apps.values()) {
+    const profile = chooseProfile(request.profile, config.profile, app.files);
+    const generation = chooseGeneration(config.generation, app.files);
+    summaries.push({ dir: app.files.dir, profile, generation });
+    for (const document of app.documents) {
+      const context: RuleContext = { document, app: app.files, profile: profile.profile, generation, fileExists };
+      for (const rule of rules) {
+        if (!rule.meta.fileKinds.includes(document.kind)) continue;
+        const setting = config.rules[rule.meta.id];
+        const base = rule.meta.severity[profile.profile] ?? (isSeverity(setting) ? setting : null);
+        if (base === null) continue;
+        try {
+          for (const detection of rule.check(context)) {
+            findings.push(toFinding(rule, detection, context, base, setting, documents));
+          }
+        } catch (error) {
+          failures.push({ ruleId: rule.meta.id, path: document.path, error: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    }
+  }
+  const { kept, suppressed } = applySuppressions(findings, documents, config);
+  kept.sort(compareFindings);
+  return { findings: dedupe(kept), suppressed, apps: summaries, failures };
+}
+
+function activeRules(config: ComplianceConfig, only: readonly string[] | undefined): AnyRule[] {
+  if (only && only.length > 0) return RULES.filter((rule) => only.includes(rule.meta.id));
+  return RULES.filter((rule) => {
+    const setting = config.rules[rule.meta.id];
+    if (setting === 'off') return false;
+    return !rule.meta.preview || setting !== undefined;
+  });
+}
+
+function isSeverity(setting: RuleSetting | undefined): setting is Severity {
+  return setting !== undefined && setting !== 'on' && setting !== 'off';
+}
+
+function toFinding(
+  rule: AnyRule,
+  detection: Detection<any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  context: RuleContext,
+  base: Severity,
+  setting: RuleSetting | undefined,
+  documents: ReadonlyMap<string, Document>,
+): Finding {
+  const path = detection.path ?? context.document.path;
+  const lines = (documents.get(path) ?? context.document).lines;
+  let severity = detection.severity ?? base;
+  if (detection.shift) severity = shiftSeverity(severity, detection.shift);
+  if (isSeverity(setting)) severity = setting;
+  const fix = rule.fix?.(detection, context);
+  return {
+    ruleId: rule.meta.id,
+    severity,
+    message: rule.message(detection.data, context),
+    path,
+    range: lines.range(detection.start, detection.end),
+    related: (detection.related ?? []).map((r) => ({
+      path: r.path,
+      message: r.message,
+      range: (documents.get(r.path) ?? context.document).lines.range(r.start, r.end),
+    })),
+    ...(fix && fix.edits.length > 0 ? { fix } : {}),
+    profile: context.profile,
+  };
+}
+
+interface AppGroup {
+  readonly files: AppFiles;
+  readonly documents: Document[];
+}
+
+/** Files in one directory form an app; Terraform modules are grouped the same way. */
+function groupApps(documents: Iterable<Document>): Map<string, AppGroup> {
+  const groups = new Map<string, { dir: string; documents: Document[] }>();
+  for (const document of documents) {
+    const group = groups.get(document.dir) ?? { dir: document.dir, documents: [] };
+    group.documents.push(document);
+    groups.set(document.dir, group);
+  }
+  const apps = new Map<string, AppGroup>();
+  for (const [dir, group] of groups) {
+    const pick = (kind: Document['kind'], exactName?: string) =>
+      group.documents.find((d) => d.kind === kind && (!exactName || d.basename === exactName)) ?? group.documents.find((d) => d.kind === kind);
+    apps.set(dir, {
+      files: { dir, appJson: pick('app.json'), procfile: pick('procfile', 'Procfile'), herokuYml: pick('heroku.yml') },
+      documents: group.documents,
+    });
+  }
+  return apps;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.range.start.offset - b.range.start.offset ||
+    a.range.end.offset - b.range.end.offset ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.path}\u0000${f.range.start.offset}\u0000${f.range.end.offset}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

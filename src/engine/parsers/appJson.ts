@@ -1,0 +1,75 @@
+import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+
+export interface SyntaxProblem {
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
+
+export interface DuplicateKey {
+  /** The repeated key's property node; Heroku keeps the last occurrence. */
+  readonly property: Node;
+  readonly key: string;
+  /** JSON path of the object that holds the key. */
+  readonly objectPath: readonly (string | number)[];
+}
+
+export interface ParsedAppJson {
+  readonly kind: 'app.json';
+  /** The partial tree; undefined only when nothing parsed at all. */
+  readonly root: Node | undefined;
+  readonly errors: readonly SyntaxProblem[];
+  readonly duplicateKeys: readonly DuplicateKey[];
+}
+
+const MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Invalid symbol',
+  InvalidNumberFormat: 'Invalid number format',
+  PropertyNameExpected: 'Property name expected',
+  ValueExpected: 'Value expected',
+  ColonExpected: 'Colon expected',
+  CommaExpected: 'Comma expected',
+  CloseBraceExpected: 'Closing brace `}` expected',
+  CloseBracketExpected: 'Closing bracket `]` expected',
+  EndOfFileExpected: 'End of file expected',
+  InvalidCommentToken: 'Comments are not allowed in app.json',
+  UnexpectedEndOfComment: 'Unexpected end of comment',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unexpected end of number',
+  InvalidUnicode: 'Invalid unicode escape',
+  InvalidEscapeCharacter: 'Invalid escape character',
+  InvalidCharacter: 'Invalid character in string',
+};
+
+export function parseAppJson(text: string): ParsedAppJson {
+  const raw: ParseError[] = [];
+  const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const errors = raw.map((error) => {
+    const code = printParseErrorCode(error.error);
+    return { start: error.offset, end: error.offset + Math.max(1, error.length), message: MESSAGES[code] ?? code };
+  });
+  return { kind: 'app.json', root, errors, duplicateKeys: root ? findDuplicateKeys(root) : [] };
+}
+
+function findDuplicateKeys(root: Node): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  const stack: { node: Node; path: (string | number)[] }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const keyNode = property.children?.[0];
+        const valueNode = property.children?.[1];
+        if (!keyNode || typeof keyNode.value !== 'string') continue;
+        const key = keyNode.value;
+        if (seen.has(key)) found.push({ property, key, objectPath: path });
+        seen.add(key);
+        if (valueNode) stack.push({ node: valueNode, path: [...path, key] });
+      }
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((child, index) => stack.push({ node: child, path: [...path, index] }));
+    }
+  }
+  return found.sort((a, b) => a.property.offset - b.property.offset);
+}

@@ -1,0 +1,4 @@
+import type { AnyRule } from '../../rule';
+
+/** The SEC rules, in id order. */
+export const secRules: readonly AnyRule[] = [];

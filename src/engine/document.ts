@@ -12,6 +12,7 @@ import {
   procfileCommands,
   procfileStrings,
 } from './sites';
+import { dirOf } from './paths';
 import { LineIndex } from './text';
 import type { FileKind, SourceFile } from './types';
 
@@ -49,8 +50,7 @@ export class Document {
 
   /** Directory of the file relative to the scan root (`''` for the root). */
   get dir(): string {
-    const slash = this.path.lastIndexOf('/');
-    return slash < 0 ? '' : this.path.slice(0, slash);
+    return dirOf(this.path);
   }
 
   get basename(): string {

@@ -1,6 +1,7 @@
 import { type ComplianceConfig, EMPTY_CONFIG, type RuleSetting } from './config';
 import { Document } from './document';
 import { matchesAnyGlob } from './glob';
+import { dirOf, relativeTo } from './paths';
 import { chooseGeneration, chooseProfile, type ProfileChoice } from './profile';
 import { RULES } from './registry';
 import type { AnyRule, AppFiles, RuleContext } from './rule';
@@ -10,7 +11,13 @@ import type { Detection, Finding, Generation, ProfileSetting, Severity, SourceFi
 
 export interface LintRequest {
   readonly files: readonly SourceFile[];
+  /** The config for every file, e.g. from `--config`; `configs` entries take precedence where they apply. */
   readonly config?: ComplianceConfig;
+  /**
+   * `.heroku-compliance.yml` files by the directory that holds them (`''` for the scan root). Each file uses
+   * the nearest one at or above its directory, whole (no merging); its globs are relative to that directory.
+   */
+  readonly configs?: ReadonlyMap<string, ComplianceConfig>;
   /** `--profile` or the editor setting; `auto` or absent lets the engine infer. */
   readonly profile?: ProfileSetting;
   /** Run only these rules (preview rules included). */
@@ -40,20 +47,22 @@ export interface LintResult {
 }
 
 export function lint(request: LintRequest): LintResult {
-  const config = request.config ?? EMPTY_CONFIG;
+  const scopeOf = configResolver(request);
   const documents = new Map<string, Document>();
   for (const file of request.files) {
-    if (config.ignore.length > 0 && matchesAnyGlob(file.path, config.ignore)) continue;
+    const scope = scopeOf(dirOf(file.path));
+    if (scope.config.ignore.length > 0 && matchesAnyGlob(relativeTo(scope.base, file.path), scope.config.ignore)) continue;
     documents.set(file.path, Document.parse(file));
   }
   const apps = groupApps(documents.values());
-  const rules = activeRules(config, request.only);
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const summaries: AppSummary[] = [];
   const fileExists = request.fileExists ?? ((path: string) => documents.has(path));
 
   for (const app of apps.values()) {
+    const { config } = scopeOf(app.files.dir);
+    const rules = activeRules(config, request.only);
     const profile = chooseProfile(request.profile, config.profile, app.files);
     const generation = chooseGeneration(config.generation, app.files);
     summaries.push({ dir: app.files.dir, profile, generation });
@@ -74,9 +83,31 @@ export function lint(request: LintRequest): LintResult {
       }
     }
   }
-  const { kept, suppressed } = applySuppressions(findings, documents, config);
+  const { kept, suppressed } = applySuppressions(findings, documents, (path) => scopeOf(dirOf(path)));
   kept.sort(compareFindings);
   return { findings: dedupe(kept), suppressed, apps: summaries, failures };
+}
+
+export interface ConfigScope {
+  readonly config: ComplianceConfig;
+  /** The directory the config's globs are relative to. */
+  readonly base: string;
+}
+
+function configResolver(request: LintRequest): (dir: string) => ConfigScope {
+  const fallback: ConfigScope = { config: request.config ?? EMPTY_CONFIG, base: '' };
+  const configs = request.configs;
+  if (!configs || configs.size === 0) return () => fallback;
+  const cache = new Map<string, ConfigScope>();
+  const resolve = (dir: string): ConfigScope => {
+    const cached = cache.get(dir);
+    if (cached) return cached;
+    const own = configs.get(dir);
+    const scope = own ? { config: own, base: dir } : dir === '' ? fallback : resolve(dirOf(dir));
+    cache.set(dir, scope);
+    return scope;
+  };
+  return resolve;
 }
 
 function activeRules(config: ComplianceConfig, only: readonly string[] | undefined): AnyRule[] {

@@ -1,8 +1,10 @@
 /** Inline suppression comments and the config file's app.json suppressions. */
 import { getLocation } from 'jsonc-parser';
-import { type ComplianceConfig, parseJsonPointer } from './config';
+import { parseJsonPointer } from './config';
+import type { ConfigScope } from './lint';
 import type { Document } from './document';
 import { matchesGlob } from './glob';
+import { relativeTo } from './paths';
 import type { FileKind, Finding } from './types';
 
 export const SUPPRESSION_DIRECTIVE = 'heroku-compliance-ignore';
@@ -20,8 +22,10 @@ export function commentPrefix(kind: FileKind): string | undefined {
 }
 
 export interface InlineSuppression {
-  /** 1-based line of the comment; it covers this line and the next. */
+  /** 1-based line of the comment. */
   readonly line: number;
+  /** A comment on a line of its own covers the next line; a trailing comment covers its own line only. */
+  readonly standalone: boolean;
   readonly ruleIds: readonly string[];
   readonly reason: string;
 }
@@ -36,7 +40,10 @@ export function inlineSuppressions(document: Document): InlineSuppression[] {
   const lines = document.text.split(/\r\n|\r|\n/);
   lines.forEach((text, index) => {
     const match = pattern.exec(text);
-    if (match) found.push({ line: index + 1, ruleIds: match[1].split(/\s*,\s*/), reason: (match[2] ?? '').trim() });
+    if (match) {
+      const standalone = text.slice(0, match.index).trim() === '';
+      found.push({ line: index + 1, standalone, ruleIds: match[1].split(/\s*,\s*/), reason: (match[2] ?? '').trim() });
+    }
   });
   return found;
 }
@@ -45,33 +52,35 @@ export function inlineSuppressions(document: Document): InlineSuppression[] {
 export function applySuppressions(
   findings: readonly Finding[],
   documents: ReadonlyMap<string, Document>,
-  config: ComplianceConfig,
+  scopeOf: (path: string) => ConfigScope,
 ): { kept: Finding[]; suppressed: number } {
   const inlineByPath = new Map<string, InlineSuppression[]>();
   const kept: Finding[] = [];
   for (const finding of findings) {
     const document = documents.get(finding.path);
-    if (document && isSuppressed(finding, document, config, inlineByPath)) continue;
+    if (document && isSuppressed(finding, document, scopeOf(finding.path), inlineByPath)) continue;
     kept.push(finding);
   }
   return { kept, suppressed: findings.length - kept.length };
 }
 
-function isSuppressed(finding: Finding, document: Document, config: ComplianceConfig, cache: Map<string, InlineSuppression[]>): boolean {
+function isSuppressed(finding: Finding, document: Document, scope: ConfigScope, cache: Map<string, InlineSuppression[]>): boolean {
   if (document.kind === 'app.json') {
+    const { config, base } = scope;
     if (config.suppressions.length === 0) return false;
     const path = getLocation(document.text, finding.range.start.offset).path;
+    const relative = relativeTo(base, finding.path);
     return config.suppressions.some(
       (s) =>
         s.rule === finding.ruleId &&
-        (s.path === undefined || matchesGlob(finding.path, s.path)) &&
+        (s.path === undefined || matchesGlob(relative, s.path)) &&
         isPrefix(parseJsonPointer(s.pointer), path),
     );
   }
   let inline = cache.get(finding.path);
   if (!inline) cache.set(finding.path, (inline = inlineSuppressions(document)));
   const line = finding.range.start.line;
-  return inline.some((s) => (s.line === line || s.line === line - 1) && s.ruleIds.includes(finding.ruleId));
+  return inline.some((s) => (s.line === line || (s.standalone && s.line === line - 1)) && s.ruleIds.includes(finding.ruleId));
 }
 
 function isPrefix(prefix: readonly string[], path: readonly (string | number)[]): boolean {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 
-/** The repository root, from the compiled location out*/test/helpers. */
+/** The repository root, from the compiled location (out or out-NAME)/test/helpers. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const FIXTURES_DIR = path.join(REPO_ROOT, 'test', 'fixtures');
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');

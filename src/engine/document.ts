@@ -8,6 +8,7 @@ import {
   type CommandSite,
   herokuYmlCommands,
   herokuYmlStrings,
+  jsonProperties,
   type KeyedStringSite,
   procfileCommands,
   procfileStrings,
@@ -15,6 +16,8 @@ import {
 import { dirOf } from './paths';
 import { LineIndex } from './text';
 import type { FileKind, SourceFile } from './types';
+
+const HEROKU_ONLY_KEYS = ['env', 'addons', 'formation', 'buildpacks', 'scripts', 'stack', 'environments', 'success_url', 'image'];
 
 export type Parsed = ParsedAppJson | ParsedProcfile | ParsedHerokuYml;
 
@@ -79,6 +82,18 @@ export class Document {
       else this.stringCache = [];
     }
     return this.stringCache;
+  }
+
+  /**
+   * False for an `app.json` that belongs to another tool: Expo and React Native also name their config
+   * `app.json`, and linting it against Heroku's schema would only produce noise.
+   */
+  get isHerokuFile(): boolean {
+    const root = this.appJson?.root;
+    if (root?.type !== 'object') return true;
+    const keys = new Set(jsonProperties(root).map((p) => p.key));
+    if (keys.has('expo')) return false;
+    return !keys.has('displayName') || HEROKU_ONLY_KEYS.some((key) => keys.has(key));
   }
 
   /** The app.json parse, or undefined for other kinds. */

@@ -52,7 +52,8 @@ export function lint(request: LintRequest): LintResult {
   for (const file of request.files) {
     const scope = scopeOf(dirOf(file.path));
     if (scope.config.ignore.length > 0 && matchesAnyGlob(relativeTo(scope.base, file.path), scope.config.ignore)) continue;
-    documents.set(file.path, Document.parse(file));
+    const document = Document.parse(file);
+    if (document.isHerokuFile) documents.set(file.path, document);
   }
   const apps = groupApps(documents.values());
   const findings: Finding[] = [];

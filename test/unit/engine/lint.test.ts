@@ -47,6 +47,14 @@ describe('lint', () => {
     assert.equal(lint({ files: [withImage], config: { ...EMPTY_CONFIG, profile: 'private' }, only }).apps[0].profile.profile, 'private');
   });
 
+  it('leaves the app.json of Expo and React Native projects alone', () => {
+    const expo: SourceFile = { path: 'mobile/app.json', kind: 'app.json', text: '{"expo": {"name": "shop", "slug": "shop"}, "image": "x"}' };
+    const reactNative: SourceFile = { path: 'rn/app.json', kind: 'app.json', text: '{"name": "Shop", "displayName": "Shop"}' };
+    assert.deepEqual(lint({ files: [expo, reactNative] }).findings, []);
+    const heroku: SourceFile = { path: 'app.json', kind: 'app.json', text: '{"displayName": "Shop", "env": {}, "image": "x"}' };
+    assert.equal(lint({ files: [heroku], only }).findings.length, 1);
+  });
+
   it('never throws on input that does not parse', () => {
     for (const text of ['', '{', '[1,2', '\u0000\u0001', '{"a":}', 'null', '{"image": 1, "image": 2}']) {
       const result = lint({ files: [{ path: 'app.json', kind: 'app.json', text }] });

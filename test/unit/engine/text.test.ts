@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, LineIndex, maskSecret } from '../../../src/engine';
+import { Document } from '../../../src/engine/document';
+import { jsonRemoveEdit } from '../../../src/engine/edits';
 import { nearest } from '../../../src/engine/text';
 
 describe('LineIndex', () => {
@@ -44,5 +46,28 @@ describe('nearest', () => {
   it('suggests within the distance and nothing beyond it', () => {
     assert.equal(nearest('enviroments', ['environments', 'env']), 'environments');
     assert.equal(nearest('zzzzzz', ['env']), undefined);
+  });
+});
+
+describe('jsonRemoveEdit', () => {
+  const remove = (text: string, path: (string | number)[]) => {
+    const document = Document.parse({ path: 'app.json', kind: 'app.json', text });
+    const edit = jsonRemoveEdit(document, path);
+    return edit ? applyEdits(text, [edit]).text : undefined;
+  };
+  it('removes a member with one comma, in any position, without reformatting', () => {
+    assert.equal(remove('{"a":1,"image":"x","b":2}', ['image']), '{"a":1,"b":2}');
+    assert.equal(remove('{"image":"x", "b":2}', ['image']), '{"b":2}');
+    assert.equal(remove('{"a":1, "image":"x"}', ['image']), '{"a":1}');
+    assert.equal(remove('{ "image": "x" }', ['image']), '{}');
+    assert.equal(remove('{"env": {\n    "A": "1"\n  }}', ['env', 'A']), '{"env": {}}');
+    assert.equal(remove('{\n  "a": 1,\n  "image": "x"\n}\n', ['image']), '{\n  "a": 1\n}\n');
+  });
+  it('removes the last item of a one-line array', () => {
+    assert.equal(remove('{"buildpacks":[{"url":"a"}, {"url":"b"}]}', ['buildpacks', 1]), '{"buildpacks":[{"url":"a"}]}');
+  });
+  it('targets the last of duplicate keys and answers undefined for a missing path', () => {
+    assert.equal(remove('{"image":"1","image":"2"}', ['image']), '{"image":"1"}');
+    assert.equal(remove('{"a":1}', ['image']), undefined);
   });
 });

@@ -1,4 +1,4 @@
-import { jsonModifyEdits } from '../../edits';
+import { jsonRemoveEdit } from '../../edits';
 import { defineRule } from '../../rule';
 import { jsonProperties } from '../../sites';
 
@@ -27,9 +27,8 @@ export default defineRule<null>({
     }
   },
   message: () => 'The `image` key is deprecated; Heroku ignores it.',
-  fix: (_detection, { document }) => ({
-    title: 'Delete the `image` member',
-    safety: 'safe',
-    edits: jsonModifyEdits(document, ['image'], undefined),
-  }),
+  fix: (_detection, { document }) => {
+    const edit = jsonRemoveEdit(document, ['image']);
+    return edit && { title: 'Delete the `image` member', safety: 'safe', edits: [edit] };
+  },
 });

@@ -1,40 +1,7 @@
-import type { Node as JsonNode } from 'jsonc-parser';
 import { replaceEdit } from '../../edits';
 import { isKnownDynoSize, suggestDynoSize } from '../../facts/dynoSizes';
-import type { ParsedAppJson } from '../../parsers/appJson';
 import { defineRule } from '../../rule';
-import { appJsonScopes, jsonChild, jsonProperties } from '../../sites';
-
-/** A `size` string in `formation.<type>` or an object-form `scripts.<name>`, in the base or an environment. */
-export interface DynoSizeSite {
-  readonly size: string;
-  /** The string node of the size value. */
-  readonly node: JsonNode;
-  readonly where: 'formation' | 'scripts';
-  /** The process type or script name. */
-  readonly name: string;
-  readonly environment?: string;
-  /** Dotted location for messages, e.g. `environments.review.formation.web.size`. */
-  readonly label: string;
-}
-
-/** Every string `size` in formation and object-form scripts. Non-string sizes are left to the type rules. */
-export function dynoSizeSites(parsed: ParsedAppJson | undefined): DynoSizeSite[] {
-  const out: DynoSizeSite[] = [];
-  if (!parsed) return out;
-  for (const scope of appJsonScopes(parsed)) {
-    const prefix = scope.environment !== undefined ? `environments.${scope.environment}.` : '';
-    for (const where of ['formation', 'scripts'] as const) {
-      for (const entry of jsonProperties(jsonChild(scope.node, where))) {
-        if (entry.value?.type !== 'object') continue;
-        const node = jsonChild(entry.value, 'size');
-        if (node?.type !== 'string' || typeof node.value !== 'string') continue;
-        out.push({ size: node.value, node, where, name: entry.key, environment: scope.environment, label: `${prefix}${where}.${entry.key}.size` });
-      }
-    }
-  }
-  return out;
-}
+import { dynoSizeSites } from './manifest';
 
 interface Data {
   readonly size: string;

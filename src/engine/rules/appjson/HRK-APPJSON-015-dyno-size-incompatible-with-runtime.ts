@@ -1,6 +1,6 @@
 import { dynoRuntimeOf, dynoSizeCompatibility } from '../../facts/dynoSizes';
 import { defineRule } from '../../rule';
-import { dynoSizeSites } from './HRK-APPJSON-014-unknown-dyno-size';
+import { dynoSizeSites } from './manifest';
 
 /** Why the size does not fit. */
 type Reason =

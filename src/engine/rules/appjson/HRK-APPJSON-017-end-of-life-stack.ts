@@ -1,29 +1,7 @@
-import type { Node as JsonNode } from 'jsonc-parser';
 import { replaceEdit } from '../../edits';
 import { CURRENT_STACK, stackStatus } from '../../facts/stacks';
-import type { ParsedAppJson } from '../../parsers/appJson';
 import { defineRule } from '../../rule';
-import { appJsonScopes, jsonChild } from '../../sites';
-
-/** A string `stack` in the base manifest or an `environments.<env>` override. */
-export interface StackSite {
-  readonly stack: string;
-  readonly node: JsonNode;
-  readonly environment?: string;
-  /** `stack` or `environments.<env>.stack`. */
-  readonly label: string;
-}
-
-export function stackSites(parsed: ParsedAppJson | undefined): StackSite[] {
-  const out: StackSite[] = [];
-  if (!parsed) return out;
-  for (const scope of appJsonScopes(parsed)) {
-    const node = jsonChild(scope.node, 'stack');
-    if (node?.type !== 'string' || typeof node.value !== 'string') continue;
-    out.push({ stack: node.value, node, environment: scope.environment, label: scope.environment !== undefined ? `environments.${scope.environment}.stack` : 'stack' });
-  }
-  return out;
-}
+import { stackSites } from './manifest';
 
 interface Data {
   readonly stack: string;

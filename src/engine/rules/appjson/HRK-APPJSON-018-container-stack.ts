@@ -1,6 +1,6 @@
 import { stackStatus } from '../../facts/stacks';
 import { defineRule } from '../../rule';
-import { stackSites } from './HRK-APPJSON-017-end-of-life-stack';
+import { stackSites } from './manifest';
 
 interface Data {
   readonly stack: string;

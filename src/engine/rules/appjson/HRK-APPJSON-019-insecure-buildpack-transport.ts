@@ -1,6 +1,7 @@
 import { replaceEdit } from '../../edits';
 import { defineRule } from '../../rule';
-import { buildpackSites, displayBuildpackUrl } from './HRK-APPJSON-020-unpinned-third-party-buildpack';
+import { displayBuildpackUrl } from '../../facts/buildpacks';
+import { buildpackSites } from './manifest';
 
 interface Data {
   readonly url: string;

@@ -1,14 +1,8 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { replaceEdit } from '../../edits';
 import { defineRule } from '../../rule';
-import { buildpackSites, displayBuildpackUrl } from './HRK-APPJSON-020-unpinned-third-party-buildpack';
-
-/** `heroku/exec`, `urn:buildpack:heroku/exec`, or the `github.com/heroku/exec-buildpack` repository (any scheme, tag). */
-export function isExecBuildpack(url: string): boolean {
-  const trimmed = url.trim().toLowerCase();
-  if (/^(urn:buildpack:)?heroku\/exec(#.*)?$/.test(trimmed)) return true;
-  return /^(?:[a-z+]+:\/\/)?(?:www\.)?github\.com\/heroku\/exec-buildpack(?:\.git)?\/?(?:#.*)?$/.test(trimmed);
-}
+import { displayBuildpackUrl, isExecBuildpack } from '../../facts/buildpacks';
+import { buildpackSites } from './manifest';
 
 interface Data {
   readonly url: string;

@@ -22,8 +22,11 @@ export interface LintRequest {
   readonly profile?: ProfileSetting;
   /** Run only these rules (preview rules included). */
   readonly only?: readonly string[];
-  /** Whether a path relative to the scan root exists; used by rules that look at the repo layout. */
-  readonly fileExists?: (path: string) => boolean;
+  /**
+   * Whether a path relative to the scan root exists; used by rules that look at the repo layout.
+   * Without it only the linted files are known, and rules stay silent about any other path.
+   */
+  readonly fileExists?: (path: string) => boolean | undefined;
 }
 
 export interface AppSummary {
@@ -59,7 +62,7 @@ export function lint(request: LintRequest): LintResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const summaries: AppSummary[] = [];
-  const fileExists = request.fileExists ?? ((path: string) => documents.has(path));
+  const fileExists = request.fileExists ?? ((path: string) => (documents.has(path) ? true : undefined));
 
   for (const app of apps.values()) {
     const { config } = scopeOf(app.files.dir);

@@ -16,8 +16,8 @@ export interface RuleContext {
   readonly app: AppFiles;
   readonly profile: Profile;
   readonly generation: Generation;
-  /** Whether a file exists, by path relative to the scan root. Answers false when unknown. */
-  readonly fileExists: (path: string) => boolean;
+  /** Whether a file exists, by path relative to the scan root; `undefined` when that cannot be known. */
+  readonly fileExists: (path: string) => boolean | undefined;
 }
 
 /**

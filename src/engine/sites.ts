@@ -38,6 +38,8 @@ export interface KeyedStringSite extends StringSite {
   readonly keyEnd?: number;
   /** Where the value sits, e.g. `env`, `environments.review.env`, `setup.config`, `build.config`, `command`. */
   readonly context: string;
+  /** For `command` values, the command they come from. */
+  readonly command?: CommandSite;
 }
 
 /** Offset range for `value.slice(from, to)`, or the whole literal when the value is not verbatim. */
@@ -112,7 +114,7 @@ export function appJsonStrings(parsed: ParsedAppJson, text: string): KeyedString
       }
     }
   }
-  for (const command of appJsonCommands(parsed, text)) out.push({ ...command, context: 'command' });
+  for (const command of appJsonCommands(parsed, text)) out.push({ ...command, context: 'command', command });
   return out;
 }
 
@@ -138,7 +140,9 @@ export function yamlStringSite(node: unknown, text: string): StringSite | undefi
   const raw: unknown = scalar.value;
   if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean' && typeof raw !== 'bigint') return undefined;
   const value = String(raw);
-  const [start, valueEnd] = scalar.range!;
+  const [start, rangeEnd] = scalar.range!;
+  // Block scalars (`|`, `>`) include their final line break; a range should end on the value's last line.
+  const valueEnd = start + text.slice(start, rangeEnd).trimEnd().length;
   const source = text.slice(start, valueEnd);
   let valueStart: number | undefined;
   if (!value.includes('\n')) {
@@ -191,7 +195,7 @@ export function herokuYmlStrings(parsed: ParsedHerokuYml, text: string): KeyedSt
       if (site && entry.keyNode.range) out.push({ ...site, key: entry.key, keyStart: entry.keyNode.range[0], keyEnd: entry.keyNode.range[1], context: `${section}.${sub}` });
     }
   }
-  for (const command of herokuYmlCommands(parsed, text)) out.push({ ...command, context: 'command' });
+  for (const command of herokuYmlCommands(parsed, text)) out.push({ ...command, context: 'command', command });
   return out;
 }
 
@@ -213,5 +217,5 @@ export function procfileCommands(parsed: ParsedProcfile): CommandSite[] {
 }
 
 export function procfileStrings(parsed: ParsedProcfile): KeyedStringSite[] {
-  return procfileCommands(parsed).map((command) => ({ ...command, context: 'command' }));
+  return procfileCommands(parsed).map((command) => ({ ...command, context: 'command', command }));
 }

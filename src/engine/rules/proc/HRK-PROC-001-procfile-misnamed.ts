@@ -9,10 +9,10 @@ const join = (dir: string, name: string): string => (dir ? `${dir}/${name}` : na
  * Whether an exactly named `Procfile` sits next to `document`. On a case-insensitive file system
  * `fileExists('Procfile')` also answers for `procfile`, so it is trusted only when no case variant is known.
  */
-function hasExactProcfile(document: Document, app: AppFiles, fileExists: (path: string) => boolean): boolean {
+function hasExactProcfile(document: Document, app: AppFiles, fileExists: (path: string) => boolean | undefined): boolean {
   if (app.procfile?.basename === 'Procfile') return true;
   const variantKnown = document.basename.toLowerCase() === 'procfile' || app.procfile?.basename.toLowerCase() === 'procfile';
-  return !variantKnown && fileExists(join(document.dir, 'Procfile'));
+  return !variantKnown && fileExists(join(document.dir, 'Procfile')) === true;
 }
 
 export default defineRule<Data>({
@@ -42,14 +42,14 @@ export default defineRule<Data>({
     const dir = document.dir;
     if (dir === '') return;
     // A directory with its own manifest is an app root of its own (for example in a monorepo).
-    if (app.appJson || app.herokuYml || fileExists(join(dir, 'app.json')) || fileExists(join(dir, 'heroku.yml'))) return;
+    if (app.appJson || app.herokuYml || fileExists(join(dir, 'app.json')) === true || fileExists(join(dir, 'heroku.yml')) === true) return;
     let ancestor = dir;
     while (ancestor !== '') {
       const slash = ancestor.lastIndexOf('/');
       ancestor = slash < 0 ? '' : ancestor.slice(0, slash);
-      const manifest = ['app.json', 'heroku.yml'].find((name) => fileExists(join(ancestor, name)));
+      const manifest = ['app.json', 'heroku.yml'].find((name) => fileExists(join(ancestor, name)) === true);
       if (!manifest) continue;
-      if (!fileExists(join(ancestor, 'Procfile'))) yield { ...firstLine, data: { kind: 'misplaced', dir, root: ancestor, manifest } };
+      if (fileExists(join(ancestor, 'Procfile')) === false) yield { ...firstLine, data: { kind: 'misplaced', dir, root: ancestor, manifest } };
       return;
     }
   },

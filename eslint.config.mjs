@@ -20,5 +20,6 @@ export default tseslint.config(
     },
   },
   { files: ['src/engine/**/*.ts', 'src/heroku/**/*.ts', 'src/cli/**/*.ts'], rules: noVscode },
-  { files: ['**/*.mjs', '**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.mjs', '**/*.js', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

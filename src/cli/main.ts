@@ -1,2 +1,45 @@
-/** Placeholder entry point; the CLI is built out in src/cli. */
-process.stdout.write('heroku-compliance: not implemented yet\n');
+/** The `heroku-compliance` command line: parses the arguments and runs a command. Exit status 0, 1 or 2. */
+import { RULES } from '../engine';
+import { parseArgs, SHORT_USAGE, UsageError, USAGE } from './args';
+import { EXIT_ERROR, runCheck } from './commands/check';
+import { runExplain } from './commands/explain';
+import { runRules } from './commands/rules';
+import { type Io, PREFIX, processIo } from './io';
+import { TOOL_VERSION } from './version';
+
+export function main(argv: readonly string[], io: Io): number {
+  try {
+    const parsed = parseArgs(argv, RULES.map((rule) => rule.meta.id));
+    switch (parsed.kind) {
+      case 'help':
+        io.out(`${USAGE}\n`);
+        return 0;
+      case 'version':
+        io.out(`${TOOL_VERSION}\n`);
+        return 0;
+      case 'rules':
+        return runRules(parsed.format, io);
+      case 'explain':
+        return runExplain(parsed.id, io);
+      case 'check':
+        return runCheck(parsed.options, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${PREFIX}: ${e.message}\n${SHORT_USAGE}\n`);
+      return EXIT_ERROR;
+    }
+    const detail = e instanceof Error ? (io.env.HEROKU_COMPLIANCE_DEBUG ? (e.stack ?? e.message) : e.message) : String(e);
+    io.err(`${PREFIX}: internal error: ${detail}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+if (require.main === module) {
+  // `| head` closes the pipe early: stop quietly instead of throwing EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  process.exitCode = main(process.argv.slice(2), processIo());
+}

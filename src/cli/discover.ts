@@ -1,0 +1,205 @@
+/**
+ * Finding the files to lint: a recursive walk that honours .gitignore files and config `ignore` globs,
+ * picks up nested config files, skips `node_modules` and `.git`, follows each directory symlink once (by
+ * real path, so loops end), and warns about entries it cannot use instead of failing.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type ComplianceConfig, CONFIG_FILE_NAME, fileKindOf, type FileKind, matchesAnyGlob } from '../engine';
+import type { ConfigLoader } from './config';
+import { describeError, relativePath, toSlashes } from './fsutil';
+import { type IgnoreFile, isIgnored, parseGitignore } from './gitignore';
+
+export interface Candidate {
+  /** Path relative to the base with `/` separators: the engine's path. */
+  readonly path: string;
+  readonly absolute: string;
+  readonly kind: FileKind;
+}
+
+/** The config that governs a directory and the directory its globs are relative to. */
+interface ConfigScope {
+  readonly dir: string;
+  readonly config: ComplianceConfig;
+}
+
+export interface DiscoverOptions {
+  /** Absolute base directory: engine paths are relative to it. */
+  readonly base: string;
+  /** Absolute paths named on the command line (files or directories). */
+  readonly inputs: readonly string[];
+  /** The config of the base directory (or `--config`). */
+  readonly config: ComplianceConfig;
+  /** Loads nested config files; absent with `--config`, which applies to everything. */
+  readonly nestedConfigs?: ConfigLoader;
+  readonly warn: (message: string) => void;
+  /** Formats an absolute path for messages. */
+  readonly display: (absolute: string) => string;
+}
+
+const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+
+interface Frame {
+  readonly dir: string;
+  /** The real path, derived from the parent's for ordinary directories, resolved for symlinks. */
+  readonly real?: string;
+  readonly ignores: readonly IgnoreFile[];
+  readonly scope: ConfigScope;
+}
+
+export function discover(options: DiscoverOptions): Candidate[] {
+  const { base, warn, display, nestedConfigs } = options;
+  const found = new Map<string, Candidate>();
+  const visited = new Set<string>();
+  const baseScope: ConfigScope = { dir: base, config: options.config };
+  const add = (absolute: string, kind: FileKind) => {
+    const rel = relativePath(base, absolute);
+    if (!found.has(rel)) found.set(rel, { path: rel, absolute, kind });
+  };
+  const configIgnored = (scope: ConfigScope, absolute: string, isDirectory: boolean): boolean => {
+    const ignore = scope.config.ignore;
+    if (ignore.length === 0) return false;
+    const rel = relativePath(scope.dir, absolute);
+    return matchesAnyGlob(rel, ignore) || (isDirectory && matchesAnyGlob(`${rel}/`, ignore));
+  };
+
+  for (const input of options.inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch (error) {
+      warn(`cannot read ${display(input)}: ${describeError(error)}`);
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      // A file named on the command line is checked even if .gitignore lists it.
+      const kind = fileKindOf(toSlashes(input));
+      if (kind) add(input, kind);
+      else warn(`skipped ${display(input)}: not an app.json, Procfile, heroku.yml or Terraform file`);
+      continue;
+    }
+    const stack: Frame[] = [{ dir: input, ignores: ancestorIgnores(input), scope: baseScope }];
+    const links: Frame[] = [];
+    // Real directories first, then symlinked ones, so that a file is reported under its real path
+    // when both lead to it.
+    while (stack.length > 0 || links.length > 0) {
+      const frame = stack.pop() ?? links.shift()!;
+      const real = frame.real ?? realpath(frame.dir);
+      if (real === undefined || visited.has(real)) continue;
+      visited.add(real);
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(frame.dir, { withFileTypes: true });
+      } catch (error) {
+        warn(`cannot read directory ${display(frame.dir)}: ${describeError(error)}`);
+        continue;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const ignores = withGitignore(frame, entries, warn, display);
+      let scope = frame.scope;
+      if (nestedConfigs && frame.dir !== base && entries.some((e) => e.name === CONFIG_FILE_NAME)) {
+        const config = nestedConfigs.loadDir(frame.dir);
+        if (config) scope = { dir: frame.dir, config };
+      }
+      const subdirs: Frame[] = [];
+      for (const entry of entries) {
+        if (SKIPPED_DIRS.has(entry.name)) continue;
+        const absolute = path.join(frame.dir, entry.name);
+        const slashed = toSlashes(absolute);
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        const isLink = entry.isSymbolicLink();
+        if (isLink) {
+          try {
+            const target = fs.statSync(absolute);
+            isDirectory = target.isDirectory();
+            isFile = target.isFile();
+          } catch (error) {
+            if (fileKindOf(entry.name)) warn(`cannot read ${display(absolute)}: ${describeError(error)}`);
+            continue;
+          }
+        }
+        if (isDirectory) {
+          if (isIgnored(ignores, slashed, true) || configIgnored(scope, absolute, true)) continue;
+          if (isLink) links.push({ dir: absolute, ignores, scope });
+          else subdirs.push({ dir: absolute, real: path.join(real, entry.name), ignores, scope });
+          continue;
+        }
+        const kind = fileKindOf(entry.name);
+        if (!kind) continue;
+        if (isIgnored(ignores, slashed, false) || configIgnored(scope, absolute, false)) continue;
+        if (!isFile) {
+          warn(`skipped ${display(absolute)}: not a regular file`);
+          continue;
+        }
+        add(absolute, kind);
+      }
+      // Depth first, in name order.
+      for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+    }
+  }
+  return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function withGitignore(frame: Frame, entries: readonly fs.Dirent[], warn: (m: string) => void, display: (a: string) => string): readonly IgnoreFile[] {
+  if (!entries.some((e) => e.name === '.gitignore' && (e.isFile() || e.isSymbolicLink()))) return frame.ignores;
+  const file = path.join(frame.dir, '.gitignore');
+  try {
+    return [...frame.ignores, { base: toSlashes(frame.dir), rules: parseGitignore(readTextSafely(file)) }];
+  } catch (error) {
+    warn(`cannot read ${display(file)}: ${describeError(error)}`);
+    return frame.ignores;
+  }
+}
+
+/**
+ * The .gitignore files of the directories above `dir`, up to the top of its git work tree (the nearest
+ * directory holding `.git`). None when `dir` is not inside a git work tree.
+ */
+function ancestorIgnores(dir: string): IgnoreFile[] {
+  const chain: string[] = [];
+  let current = dir;
+  let top: string | undefined;
+  for (;;) {
+    if (fs.existsSync(path.join(current, '.git'))) {
+      top = current;
+      break;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+    chain.push(current);
+  }
+  if (top === undefined || top === dir) return [];
+  const ignores: IgnoreFile[] = [];
+  for (const ancestor of chain.reverse()) {
+    const file = path.join(ancestor, '.gitignore');
+    try {
+      ignores.push({ base: toSlashes(ancestor), rules: parseGitignore(readTextSafely(file)) });
+    } catch {
+      // No .gitignore here.
+    }
+  }
+  return ignores;
+}
+
+/** Reads a small text file without blocking on FIFOs. */
+function readTextSafely(file: string): string {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+    if (stat.size > 1024 * 1024) throw Object.assign(new Error('larger than 1 MB'), { code: 'EFBIG' });
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function realpath(dir: string): string | undefined {
+  try {
+    return fs.realpathSync.native(dir);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,33 @@
+/** Small file-system helpers shared by discovery, config loading and the check command. */
+import * as path from 'node:path';
+
+export function toSlashes(p: string): string {
+  return path.sep === '/' ? p : p.split(path.sep).join('/');
+}
+
+/** `absolute` relative to `base`, with `/` separators. */
+export function relativePath(base: string, absolute: string): string {
+  return toSlashes(path.relative(base, absolute));
+}
+
+/** A short reason for a file-system error, without the absolute path Node puts in its messages. */
+export function describeError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'it does not exist (removed during the scan, or a broken symbolic link)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENOTREG':
+      return 'not a regular file';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -10,15 +10,28 @@ export interface ParsedHerokuYml {
 export function parseHerokuYml(text: string): ParsedHerokuYml {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: true, prettyErrors: false });
-  const errors = document.errors.map((error) => ({
-    start: error.pos[0],
-    end: Math.max(error.pos[0] + 1, error.pos[1]),
-    message: firstSentence(error.message),
-  }));
+  const errors = document.errors.map((error) => {
+    const start = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(text, error.pos[0], error.message) ?? error.pos[0] : error.pos[0];
+    const message = start === error.pos[0] ? firstSentence(error.message) : 'Unterminated quoted string (the closing quote is missing)';
+    return { start, end: Math.max(start + 1, start === error.pos[0] ? error.pos[1] : start + 1), message };
+  });
   return { kind: 'heroku.yml', document, errors };
 }
 
 function firstSentence(message: string): string {
   const line = message.split('\n')[0].trim();
   return line.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * yaml reports an unterminated quoted scalar at the end of the input; the useful place is the opening quote,
+ * the last one of that kind that starts a scalar before the error.
+ */
+function unclosedQuoteStart(text: string, errorAt: number, message: string): number | undefined {
+  const quote = /closing (["'])quote/.exec(message)?.[1];
+  if (!quote) return undefined;
+  const opening = new RegExp(`(?:^|[\\s:\\-\\[{,])(${quote})`, 'gm');
+  let found: number | undefined;
+  for (const match of text.slice(0, errorAt).matchAll(opening)) found = match.index + match[0].length - 1;
+  return found;
 }

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseAppJson } from '../../../src/engine/parsers/appJson';
+import { parseHerokuYml } from '../../../src/engine/parsers/herokuYml';
+import { parseProcfile } from '../../../src/engine/parsers/procfile';
+
+describe('parseAppJson', () => {
+  it('keeps a partial tree after an error and reports readable messages', () => {
+    const parsed = parseAppJson('{"name": , "stack": "heroku-24"}');
+    assert.equal(parsed.errors[0].message, 'Value expected');
+    assert.equal(parsed.errors[0].start, 9);
+    assert.ok(parsed.root?.children?.some((p) => p.children?.[0].value === 'stack'));
+  });
+
+  it('reports duplicate keys at every depth, in source order', () => {
+    const parsed = parseAppJson('{"env": {"A": "1", "A": "2"}, "name": "x", "name": "y"}');
+    assert.deepEqual(
+      parsed.duplicateKeys.map((d) => [d.key, d.objectPath.join('.')]),
+      [['A', 'env'], ['name', '']],
+    );
+  });
+
+  it('rejects comments, as Heroku does', () => {
+    assert.match(parseAppJson('{\n  // note\n  "name": "x"\n}').errors[0].message, /Comments are not allowed/);
+  });
+});
+
+describe('parseProcfile', () => {
+  it('keeps exact offsets for keys and commands, across CRLF', () => {
+    const text = '# comment\r\nweb: bundle exec puma -C config/puma.rb\r\n  Worker_1:node worker.js  \r\nnot a process line\r\n';
+    const parsed = parseProcfile(text);
+    assert.deepEqual(
+      parsed.entries.map((e) => [e.key, e.normalizedKey, e.line, text.slice(e.commandStart, e.commandEnd)]),
+      [
+        ['web', 'web', 2, 'bundle exec puma -C config/puma.rb'],
+        ['Worker_1', 'worker-1', 3, 'node worker.js'],
+      ],
+    );
+    assert.deepEqual(parsed.badLines.map((b) => [b.line, b.text]), [[4, 'not a process line']]);
+  });
+
+  it('marks binary content instead of parsing it', () => {
+    assert.equal(parseProcfile('web: x\u0000\u0001').binary, true);
+    assert.equal(parseProcfile('web: caf\uFFFD').binary, true);
+  });
+});
+
+describe('parseHerokuYml', () => {
+  it('points an unterminated quoted string at its opening quote', () => {
+    const parsed = parseHerokuYml('setup:\n  config:\n    A: "never closed\nbuild:\n  docker:\n    web: Dockerfile\n');
+    assert.equal(parsed.errors.length, 1);
+    assert.equal(parsed.errors[0].start, 'setup:\n  config:\n    A: '.length);
+    assert.match(parsed.errors[0].message, /Unterminated quoted string/);
+  });
+
+  it('reports duplicate keys', () => {
+    assert.ok(parseHerokuYml('run:\n  web: a\n  web: b\n').errors.length > 0);
+  });
+});

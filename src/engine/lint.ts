@@ -3,10 +3,10 @@ import { Document } from './document';
 import { matchesAnyGlob } from './glob';
 import { dirOf, relativeTo } from './paths';
 import { chooseGeneration, chooseProfile, type ProfileChoice } from './profile';
-import { RULES } from './registry';
+import { RULE_IDS, RULES } from './registry';
 import type { AnyRule, AppFiles, RuleContext } from './rule';
 import { shiftSeverity } from './severity';
-import { applySuppressions } from './suppressions';
+import { applySuppressions, type SuppressionNotice, suppressionNotices } from './suppressions';
 import type { Detection, Finding, Generation, ProfileSetting, Severity, SourceFile } from './types';
 
 export interface LintRequest {
@@ -47,6 +47,8 @@ export interface LintResult {
   readonly apps: AppSummary[];
   /** Rules that threw; their other files were still checked. */
   readonly failures: RuleFailure[];
+  /** Suppression directives that were not applied (no reason, unknown rule). */
+  readonly notices: SuppressionNotice[];
 }
 
 export function lint(request: LintRequest): LintResult {
@@ -89,7 +91,8 @@ export function lint(request: LintRequest): LintResult {
   }
   const { kept, suppressed } = applySuppressions(findings, documents, (path) => scopeOf(dirOf(path)));
   kept.sort(compareFindings);
-  return { findings: dedupe(kept), suppressed, apps: summaries, failures };
+  const notices = [...documents.values()].flatMap((document) => suppressionNotices(document, RULE_IDS));
+  return { findings: dedupe(kept), suppressed, apps: summaries, failures, notices };
 }
 
 export interface ConfigScope {

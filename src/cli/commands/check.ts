@@ -114,6 +114,7 @@ function check(options: CheckOptions, io: Io): number {
   for (const failure of result.failures) {
     error(io, `rule ${failure.ruleId} failed on ${fromBase(failure.path)}: ${failure.error}`);
   }
+  for (const notice of result.notices) warn(`${fromBase(notice.path)}:${notice.line}: ${notice.message}`);
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const textOf = (p: string) => texts.get(p);
 

@@ -34,9 +34,19 @@ export interface ParsedProcfile {
 
 const ENTRY = /^([ \t]*)([A-Za-z0-9_-]+):[ \t]*(.*?)[ \t]*$/;
 
+/**
+ * Whether decoded content is binary rather than text: a NUL byte, or more than one character in ten that is a
+ * control character or a replacement for invalid UTF-8. A stray Latin-1 byte in a comment is still text.
+ */
 export function isBinaryText(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  return sample.includes('\u0000') || sample.includes('\uFFFD');
+  if (sample.includes('\u0000')) return true;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 12 && code !== 13)) odd++;
+  }
+  return odd > 0 && odd * 10 > sample.length;
 }
 
 export function parseProcfile(text: string): ParsedProcfile {

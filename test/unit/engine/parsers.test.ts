@@ -41,7 +41,13 @@ describe('parseProcfile', () => {
 
   it('marks binary content instead of parsing it', () => {
     assert.equal(parseProcfile('web: x\u0000\u0001').binary, true);
-    assert.equal(parseProcfile('web: caf\uFFFD').binary, true);
+    assert.equal(parseProcfile('\uFFFD\u0001\uFFFD\u0002web').binary, true);
+  });
+
+  it('reads a file with a stray invalid byte as text', () => {
+    const parsed = parseProcfile('# Proc\uFFFDdures\nweb: bundle exec puma\n');
+    assert.equal(parsed.binary, false);
+    assert.equal(parsed.entries.length, 1);
   });
 });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EMPTY_CONFIG, type Finding, type SourceFile } from '../../../src/engine';
 import { Document } from '../../../src/engine/document';
-import { applySuppressions, inlineSuppressions } from '../../../src/engine/suppressions';
+import { applySuppressions, inlineSuppressions, suppressionNotices } from '../../../src/engine/suppressions';
 
 function findingAt(document: Document, ruleId: string, offset: number): Finding {
   return { ruleId, severity: 'high', message: 'm', path: document.path, range: document.lines.range(offset, offset + 1), related: [], profile: 'common' };
@@ -21,8 +21,8 @@ describe('inline suppressions', () => {
 
   it('parses rule ids and reasons', () => {
     assert.deepEqual(inlineSuppressions(procfile), [
-      { line: 1, standalone: true, ruleIds: ['HRK-CMD-001'], reason: 'debugging staging only' },
-      { line: 3, standalone: false, ruleIds: ['HRK-CMD-005', 'HRK-SEC-002'], reason: 'vendor quirk' },
+      { line: 1, standalone: true, firstLine: 2, lastLine: 2, ruleIds: ['HRK-CMD-001'], reason: 'debugging staging only' },
+      { line: 3, standalone: false, firstLine: 3, lastLine: 3, ruleIds: ['HRK-CMD-005', 'HRK-SEC-002'], reason: 'vendor quirk' },
     ]);
   });
 
@@ -37,6 +37,28 @@ describe('inline suppressions', () => {
     const { kept, suppressed } = applySuppressions(findings, new Map([[procfile.path, procfile]]), () => ({ config: EMPTY_CONFIG, base: '' }));
     assert.equal(suppressed, 2);
     assert.deepEqual(kept.map((f) => `${f.ruleId}@${f.range.start.line}`), ['HRK-CMD-002@2', 'HRK-SEC-002@4']);
+  });
+
+  it('covers a whole YAML block scalar opened on the covered line', () => {
+    const yml = doc({
+      path: 'heroku.yml',
+      kind: 'heroku.yml',
+      text: ['setup:', '  config:', '    # heroku-compliance-ignore HRK-HYML-007: review-only key', '    JWT_SIGNING_KEY: >-', '      9d8f7a6b5c4d3e2f', '      1a0b9c8d7e6f5a4b', '    OTHER: x'].join('\n'),
+    });
+    assert.deepEqual(inlineSuppressions(yml).map((s) => [s.firstLine, s.lastLine]), [[4, 6]]);
+    const findings = [findingAt(yml, 'HRK-HYML-007', yml.lines.lineStart(5) + 6), findingAt(yml, 'HRK-HYML-007', yml.lines.lineStart(7) + 4)];
+    const { kept } = applySuppressions(findings, new Map([[yml.path, yml]]), () => ({ config: EMPTY_CONFIG, base: '' }));
+    assert.deepEqual(kept.map((f) => f.range.start.line), [7]);
+  });
+
+  it('does not apply a directive without a reason, and says so', () => {
+    const bare = doc({ path: 'Procfile', kind: 'procfile', text: '# heroku-compliance-ignore HRK-CMD-001\nweb: node --inspect=0.0.0.0 s.js\n# heroku-compliance-ignore HRK-NOPE-001: x\n' });
+    const finding = findingAt(bare, 'HRK-CMD-001', bare.lines.lineStart(2) + 1);
+    assert.equal(applySuppressions([finding], new Map([[bare.path, bare]]), () => ({ config: EMPTY_CONFIG, base: '' })).kept.length, 1);
+    assert.deepEqual(
+      suppressionNotices(bare, new Set(['HRK-CMD-001'])).map((n) => [n.line, /needs a reason/.test(n.message) ? 'reason' : 'unknown']),
+      [[1, 'reason'], [3, 'unknown']],
+    );
   });
 
   it('ignores the directive in formats without comments', () => {

@@ -34,7 +34,11 @@ export default defineRule<Data>({
     const parsed = document.herokuYml;
     if (!parsed) return;
     const first = parsed.errors[0];
-    if (first) yield { start: first.start, end: first.end, data: { kind: 'syntax', message: first.message } };
+    if (first) {
+      // After a syntax error, yaml's recovery can lift nested keys to the root; judging sections then only adds noise.
+      yield { start: first.start, end: first.end, data: { kind: 'syntax', message: first.message } };
+      return;
+    }
     const root: unknown = parsed.document.contents;
     if (root === null || root === undefined) return;
     if (!isMap(root)) {

@@ -30,7 +30,10 @@ export default defineRule<Data>({
     tags: ['heroku.yml', 'build'],
   },
   *check({ document }) {
-    const root: unknown = document.herokuYml?.document.contents;
+    const parsed = document.herokuYml;
+    // A half-parsed document can misplace keys; HRK-HYML-001 reports the syntax error instead.
+    if (!parsed || parsed.errors.length > 0) return;
+    const root: unknown = parsed.document.contents;
     const docker: unknown = yamlGet(yamlGet(root, 'build'), 'docker');
     // Without a build.docker mapping every reference is unbuilt; HRK-HYML-002 reports that once.
     if (!isMap(docker) || docker.items.length === 0) return;

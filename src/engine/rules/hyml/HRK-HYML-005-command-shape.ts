@@ -93,7 +93,10 @@ export default defineRule<Data>({
     tags: ['heroku.yml', 'commands'],
   },
   *check({ document }) {
-    const root: unknown = document.herokuYml?.document.contents;
+    const parsed = document.herokuYml;
+    // A half-parsed document can misplace commands; HRK-HYML-001 reports the syntax error instead.
+    if (!parsed || parsed.errors.length > 0) return;
+    const root: unknown = parsed.document.contents;
     if (!isMap(root)) return;
     const text = document.text;
 

@@ -1,4 +1,5 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { TOO_DEEP_MESSAGE, tooDeepAt } from './depth';
 
 export interface SyntaxProblem {
   readonly start: number;
@@ -42,6 +43,8 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function parseAppJson(text: string): ParsedAppJson {
+  const tooDeep = tooDeepAt(text, '"');
+  if (tooDeep !== undefined) return { kind: 'app.json', root: undefined, errors: [{ start: tooDeep, end: tooDeep + 1, message: TOO_DEEP_MESSAGE }], duplicateKeys: [] };
   const raw: ParseError[] = [];
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const errors = raw.map((error) => {

@@ -1,5 +1,6 @@
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { SyntaxProblem } from './appJson';
+import { isStackOverflow, TOO_DEEP_MESSAGE, tooDeepAt } from './depth';
 
 export interface ParsedHerokuYml {
   readonly kind: 'heroku.yml';
@@ -8,14 +9,27 @@ export interface ParsedHerokuYml {
 }
 
 export function parseHerokuYml(text: string): ParsedHerokuYml {
+  const tooDeep = tooDeepAt(text, '');
+  if (tooDeep !== undefined) return refused(tooDeep);
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: true, prettyErrors: false });
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    // Deep block indentation recurses too; the bracket pre-check cannot see it.
+    if (isStackOverflow(error)) return refused(0);
+    throw error;
+  }
   const errors = document.errors.map((error) => {
     const start = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(text, error.pos[0], error.message) ?? error.pos[0] : error.pos[0];
     const message = start === error.pos[0] ? firstSentence(error.message) : 'Unterminated quoted string (the closing quote is missing)';
     return { start, end: Math.max(start + 1, start === error.pos[0] ? error.pos[1] : start + 1), message };
   });
   return { kind: 'heroku.yml', document, errors };
+}
+
+function refused(at: number): ParsedHerokuYml {
+  return { kind: 'heroku.yml', document: parseDocument(''), errors: [{ start: at, end: at + 1, message: TOO_DEEP_MESSAGE }] };
 }
 
 function firstSentence(message: string): string {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAppJson } from '../../../src/engine/parsers/appJson';
+import { MAX_NESTING } from '../../../src/engine/parsers/depth';
 import { parseHerokuYml } from '../../../src/engine/parsers/herokuYml';
 import { parseProcfile } from '../../../src/engine/parsers/procfile';
 
@@ -61,5 +62,25 @@ describe('parseHerokuYml', () => {
 
   it('reports duplicate keys', () => {
     assert.ok(parseHerokuYml('run:\n  web: a\n  web: b\n').errors.length > 0);
+  });
+});
+
+describe('deeply nested input', () => {
+  const brackets = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+  it('refuses app.json nested past the limit with one error at the bracket, instead of overflowing the stack', () => {
+    const text = `{"env": {"X": ${brackets(7000)}}}`;
+    const parsed = parseAppJson(text);
+    assert.equal(parsed.root, undefined);
+    assert.equal(parsed.errors.length, 1);
+    assert.equal(parsed.errors[0].start, '{"env": {"X": '.length + MAX_NESTING - 2);
+    assert.ok(parseAppJson(`{"env": {"X": ${brackets(100)}}}`).root);
+  });
+
+  it('refuses heroku.yml nested past the limit, by brackets or by indentation', () => {
+    assert.match(parseHerokuYml(`run:\n  web: ${brackets(7000)}\n`).errors[0].message, /Nesting deeper/);
+    let indented = '';
+    for (let i = 0; i < 3000; i++) indented += `${' '.repeat(i)}k${i}:\n`;
+    const parsed = parseHerokuYml(indented);
+    assert.ok(parsed.errors.length >= 1);
   });
 });

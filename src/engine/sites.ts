@@ -85,6 +85,13 @@ export function appJsonScopes(parsed: ParsedAppJson): { environment?: string; no
   return scopes;
 }
 
+/** The JSON path of the scope that holds an env site: `env` → `[]`, `environments.review.env` → `['environments', 'review']`. */
+export function envScopePath(context: string): string[] | undefined {
+  if (context === 'env') return [];
+  const match = /^environments\.(.+)\.env$/.exec(context);
+  return match ? ['environments', match[1]] : undefined;
+}
+
 export function appJsonCommands(parsed: ParsedAppJson, text: string): CommandSite[] {
   const out: CommandSite[] = [];
   for (const scope of appJsonScopes(parsed)) {
@@ -115,6 +122,20 @@ export function appJsonStrings(parsed: ParsedAppJson, text: string): KeyedString
     }
   }
   for (const command of appJsonCommands(parsed, text)) out.push({ ...command, context: 'command', command });
+  // URLs can carry credentials too (`https://deploy:…@git.example.com/buildpack.git`).
+  for (const scope of appJsonScopes(parsed)) {
+    const buildpacks = jsonChild(scope.node, 'buildpacks');
+    for (const item of buildpacks?.type === 'array' ? buildpacks.children ?? [] : []) {
+      const url = item.type === 'object' ? jsonChild(item, 'url') : undefined;
+      const site = url && jsonStringSite(url, text);
+      if (site) out.push({ ...site, context: 'buildpacks' });
+    }
+  }
+  for (const key of ['repository', 'website', 'logo', 'success_url']) {
+    const node = parsed.root ? jsonChild(parsed.root, key) : undefined;
+    const site = node && jsonStringSite(node, text);
+    if (site) out.push({ ...site, context: key });
+  }
   return out;
 }
 

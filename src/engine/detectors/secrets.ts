@@ -63,11 +63,11 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR%
   /^%\([A-Za-z_][A-Za-z0-9_]*\)s$/, // %(name)s
   /^(__|@@)[A-Za-z0-9_]+(__|@@)$/, // __TOKEN__, @@TOKEN@@
-  /^(changeme|change[-_ ]?me|change[-_ ]?it|replace[-_ ]?me|fill[-_ ]?me|fixme|todo|tbd|tba|none|null|nil|undefined|unset|not[-_ ]?set|empty|redacted|hidden|masked|secret|secrets|password|passwd|pass|pwd|pw|token|key|apikey|api[-_]key|example|sample|dummy|placeholder|test|testing|fake|foo|bar|foobar|baz|default|required|optional|mysecret|mypassword|mytoken|mykey)$/i,
+  // The catalog's PLACEHOLDER words plus sentinels that mean "no value". Weak real values such as `password` or
+  // `secret` are not placeholders: they are committed credentials too.
+  /^(changeme|change[-_ ]?me|change[-_ ]?it|replace[-_ ]?me|fill[-_ ]?me|fixme|todo|tbd|tba|none|null|nil|undefined|unset|not[-_ ]?set|empty|redacted|masked|example|sample|dummy|placeholder)$/i,
   /^x{3,}$/i,
   /^\*{3,}$/,
-  /^(.)\1{5,}$/, // aaaaaa, 000000, ------
-  /^(0?123456789?0?|0123456789|abcdefgh(ij)?|abcdef0123456789|qwerty(uiop)?)$/i,
   /^(your|my|enter|insert|put|paste|add)[-_ ].*/i,
   /^(set|use|generate|see|get|run|provide|copy|create|fill|ask|obtain|configure)\s.+/i, // instructions
   /^.*[-_ ]here$/i,
@@ -131,16 +131,13 @@ export function isPathLike(value: string): boolean {
 
 /**
  * Whether a value under a SECRET_NAME key is a literal secret (catalog HRK-SEC-003): not a placeholder, at
- * least `minLength` characters, not a boolean or number, not a reference to another variable, not a URL
- * without credentials or a file path (which name where the secret is, not the secret), and not the key's own
- * name repeated.
+ * least `minLength` characters, not a boolean or number, not a reference to another variable, and not a URL
+ * without credentials or a file path (which name where the secret is, not the secret).
  */
-export function isLiteralSecretValue(value: string, minLength = 8, key?: string): boolean {
+export function isLiteralSecretValue(value: string, minLength = 8): boolean {
   if (typeof value !== 'string') return false;
   const trimmed = value.trim();
   if (Array.from(trimmed).length < minLength) return false;
-  // `"SECRET_KEY_BASE": "SECRET_KEY_BASE"`: the name repeated as a stand-in.
-  if (typeof key === 'string' && normalizeKeyName(trimmed) === normalizeKeyName(key)) return false;
   if (isPlaceholder(trimmed) || isBooleanOrNumber(trimmed) || hasReference(trimmed)) return false;
   if (isUrlWithoutCredentials(trimmed) || isPathLike(trimmed)) return false;
   return true;
@@ -169,18 +166,13 @@ export interface UrlCredentialMatch extends Match {
 }
 
 const URL_CREDS = /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]*):\/\/([^/\s:@'"`]*):([^/\s@'"`]+)@([^/\s?#'"`]*)/gi;
-const LOOPBACK_HOST = /^(localhost|localhost\.localdomain|[a-z0-9-]+\.localhost|127(\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0)$/i;
 
 function hostOf(authority: string): string {
   const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.replace(/:\d*$/, '');
   return host.toLowerCase();
 }
 
-/**
- * URLs whose userinfo carries a password that is not a placeholder (catalog URL_CREDS). Local development
- * URLs are left out: a loopback host, or a one-label host (a container name such as `db`) whose password
- * only repeats the user name (`postgres:postgres@db`).
- */
+/** URLs whose userinfo carries a password that is not a placeholder (catalog URL_CREDS), whatever the host. */
 export function findUrlCredentials(value: string): UrlCredentialMatch[] {
   if (typeof value !== 'string') return [];
   const out: UrlCredentialMatch[] = [];
@@ -188,8 +180,6 @@ export function findUrlCredentials(value: string): UrlCredentialMatch[] {
     const [, scheme, user, password, authority] = match;
     if (isPlaceholder(password) || isPlaceholder(decodeSafe(password)) || hasReference(password)) continue;
     const host = hostOf(authority);
-    if (LOOPBACK_HOST.test(host)) continue;
-    if (!host.includes('.') && password.toLowerCase() === user.toLowerCase()) continue;
     const userinfoStart = match.index + scheme.length + 3;
     const passwordStart = userinfoStart + user.length + 1;
     out.push({

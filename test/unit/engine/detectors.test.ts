@@ -443,8 +443,9 @@ describe('isSecretName', () => {
 });
 
 describe('isPlaceholder', () => {
-  const placeholders = ['', '  ', '$STRIPE_KEY', '${DATABASE_URL}', '${DB_PASS:-}', '${{ secrets.TOKEN }}', '{{ vault_token }}', '<your-token>', '[REDACTED]', '%API_KEY%', '__SECRET__', 'changeme', 'CHANGE_ME', 'replace-me', 'xxx', 'XXXXXXXX', '********', '00000000', 'your-api-key', 'your_secret_here', 'enter your password', 'sk_live_xxxxxxxxxxxx', 'example-secret', 'secret', 'password', 'TODO', 'dummy', 'abc...xyz', 'Set this in the dashboard', '12345678', 'AKIAIOSFODNN7EXAMPLE'];
-  const real = ['hunter22!', 'Tr0ub4dor&3', 'c0rrect-h0rse', 'postgres', 'sk_live_4f9a2c1e7b3d', 'abcd1234efgh'];
+  const placeholders = ['', '  ', '$STRIPE_KEY', '${DATABASE_URL}', '${DB_PASS:-}', '${{ secrets.TOKEN }}', '{{ vault_token }}', '<your-token>', '[REDACTED]', '%API_KEY%', '__SECRET__', 'changeme', 'CHANGE_ME', 'replace-me', 'xxx', 'XXXXXXXX', '********', 'your-api-key', 'your_secret_here', 'enter your password', 'sk_live_xxxxxxxxxxxx', 'example-secret', 'TODO', 'dummy', 'abc...xyz', 'Set this in the dashboard', 'AKIAIOSFODNN7EXAMPLE'];
+  // Weak values are still committed credentials (the catalog's PLACEHOLDER list has no such words).
+  const real = ['hunter22!', 'Tr0ub4dor&3', 'c0rrect-h0rse', 'postgres', 'sk_live_4f9a2c1e7b3d', 'abcd1234efgh', 'secret', 'password', '12345678', '00000000'];
   it(`${placeholders.length} placeholders and ${real.length} literal values`, () => {
     for (const value of placeholders) assert.ok(isPlaceholder(value), JSON.stringify(value));
     for (const value of real) assert.ok(!isPlaceholder(value), JSON.stringify(value));
@@ -467,14 +468,16 @@ describe('findUrlCredentials', () => {
     ['https://deploy:s3cr3tP4ss@git.example.org/repo.git', 'https', 's3cr3tP4ss'],
     ['amqps://svc:Zq8ReB3x@rabbit.internal.example.net/vhost', 'amqps', 'Zq8ReB3x'],
     ['DATABASE_URL=mysql://root:r00tPa55@db.example.net/app bin/migrate', 'mysql', 'r00tPa55'],
+    // The catalog's URL_CREDS exempts only placeholders: weak and local passwords are committed all the same.
+    ['postgres://u:p@h/db', 'postgres', 'p'],
+    ['postgres://user:password@host/db', 'postgres', 'password'],
+    ['postgres://postgres:postgres@localhost:5432/test', 'postgres', 'postgres'],
+    ['redis://:secret@127.0.0.1:6379', 'redis', 'secret'],
+    ['postgres://postgres:postgres@db:5432/app', 'postgres', 'postgres'],
   ];
   const negatives = [
-    'postgres://user:password@host/db',
     'postgres://user:${DB_PASSWORD}@db.example.net/app',
     'postgres://user:$DB_PASSWORD@db.example.net/app',
-    'postgres://postgres:postgres@localhost:5432/test',
-    'redis://:secret@127.0.0.1:6379',
-    'postgres://postgres:postgres@db:5432/app', // compose service with the default password
     'postgres://user:<password>@db.example.net/app',
     'postgres://user:****@db.example.net/app',
     'https://user@github.com/org/repo.git',

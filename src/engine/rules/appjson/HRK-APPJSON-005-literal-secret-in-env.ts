@@ -1,16 +1,16 @@
 import { type Node as JsonNode, findNodeAtLocation, getNodeValue } from 'jsonc-parser';
-import { findKnownTokens, findUrlCredentials, isLiteralSecretValue, isSecretName } from '../../detectors/secrets';
+import { findKnownTokens, findUrlCredentials, isLiteralSecretValue, isSecretIdName, isSecretName } from '../../detectors/secrets';
 import { jsonModifyEdits } from '../../edits';
 import { isAddonManagedUrlKey } from '../../facts/addonPlans';
 import { defineRule } from '../../rule';
-import { type KeyedStringSite, spanOf } from '../../sites';
+import { envScopePath, type KeyedStringSite, spanOf } from '../../sites';
 import { maskSecret } from '../../text';
 
 /** Why the value is a secret. `masked` is the masked secret: never the value itself. */
 type Reason =
   | { readonly reason: 'token'; readonly label: string; readonly masked: string }
   | { readonly reason: 'url'; readonly scheme: string; readonly masked: string }
-  | { readonly reason: 'name'; readonly masked: string };
+  | { readonly reason: 'name' | 'id'; readonly masked: string };
 
 type Data = Reason & {
   /** Dotted location, e.g. `environments.review.env.STRIPE_SECRET_KEY`. */
@@ -23,13 +23,6 @@ type Data = Reason & {
 /** Secrets an app generates for itself: Heroku's `"generator": "secret"` can make them (DC-APPJSON). */
 const GENERATED_SECRETS = new Set(['SECRET_KEY_BASE', 'SECRET_KEY', 'SESSION_SECRET', 'JWT_SECRET', 'COOKIE_SECRET']);
 
-/** `env` → `[]`, `environments.review.env` → `['environments', 'review']`; other contexts → undefined. */
-function envScope(context: string): string[] | undefined {
-  if (context === 'env') return [];
-  const match = /^environments\.(.+)\.env$/.exec(context);
-  return match ? ['environments', match[1]] : undefined;
-}
-
 function detect(site: KeyedStringSite, key: string): { start: number; end: number; info: Reason } | undefined {
   const token = findKnownTokens(site.value, key)[0];
   if (token) return { ...spanOf(site, token.start, token.end), info: { reason: 'token', label: token.label, masked: maskSecret(token.text) } };
@@ -37,10 +30,9 @@ function detect(site: KeyedStringSite, key: string): { start: number; end: numbe
   if (url) return { ...spanOf(site, url.start, url.end), info: { reason: 'url', scheme: url.scheme, masked: maskSecret(url.text) } };
   const value = site.value.trim();
   // Any length counts (a short password is still a password), but not booleans, numbers, references, plain
-  // URLs or paths (shared with HRK-SEC-003), nor a value that repeats its own name (a CI dummy such as
-  // `"SECRET_KEY_BASE": "SECRET_KEY_BASE"`).
-  if (isSecretName(key) && isLiteralSecretValue(value, 1) && value.toUpperCase() !== key.toUpperCase()) {
-    return { ...spanOf(site, 0, site.value.length), info: { reason: 'name', masked: maskSecret(value) } };
+  // URLs or paths (shared with HRK-SEC-003). ID-type names (`*_KEY_ID`) are reported one level lower.
+  if ((isSecretName(key) || isSecretIdName(key)) && isLiteralSecretValue(value, 1)) {
+    return { ...spanOf(site, 0, site.value.length), info: { reason: isSecretName(key) ? 'name' : 'id', masked: maskSecret(value) } };
   }
   return undefined;
 }
@@ -66,12 +58,12 @@ export default defineRule<Data>({
   },
   *check({ document }) {
     for (const site of document.strings()) {
-      const scope = envScope(site.context);
+      const scope = envScopePath(site.context);
       if (!scope || site.key === undefined) continue;
       const found = detect(site, site.key);
       if (!found) continue;
       const data: Data = { ...found.info, key: site.key, path: `${site.context}.${site.key}`, entryPath: [...scope, 'env', site.key] };
-      yield { start: found.start, end: found.end, data };
+      yield { start: found.start, end: found.end, data, ...(found.info.reason === 'id' ? { shift: -1 } : {}) };
     }
   },
   message: (data) => {
@@ -82,6 +74,8 @@ export default defineRule<Data>({
         return `\`${data.path}\` embeds a password (\`${data.masked}\`) in its \`${data.scheme}\` URL, committed in app.json.`;
       case 'name':
         return `\`${data.path}\` is set to a literal secret value (\`${data.masked}\`) committed in app.json.`;
+      case 'id':
+        return `\`${data.path}\` is set to a literal credential ID (\`${data.masked}\`) committed in app.json; keep it in a config var next to its secret.`;
     }
   },
   fix: (detection, { document }) => {

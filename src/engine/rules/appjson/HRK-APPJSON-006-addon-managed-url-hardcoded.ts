@@ -2,7 +2,7 @@ import { isPlaceholder } from '../../detectors/secrets';
 import { jsonRemoveEdit } from '../../edits';
 import { isAddonManagedUrlKey } from '../../facts/addonPlans';
 import { defineRule } from '../../rule';
-import { spanOf } from '../../sites';
+import { envScopePath, spanOf } from '../../sites';
 
 interface Data {
   readonly key: string;
@@ -10,13 +10,6 @@ interface Data {
   readonly path: string;
   /** JSON path of the env entry, for the fix. */
   readonly entryPath: readonly string[];
-}
-
-/** `env` → `[]`, `environments.review.env` → `['environments', 'review']`; other contexts → undefined. */
-function envScope(context: string): string[] | undefined {
-  if (context === 'env') return [];
-  const match = /^environments\.(.+)\.env$/.exec(context);
-  return match ? ['environments', match[1]] : undefined;
 }
 
 /** A URL whose host is the dyno itself, as Heroku CI in-dyno services use; it carries no add-on credential. */
@@ -42,7 +35,7 @@ export default defineRule<Data>({
   },
   *check({ document }) {
     for (const site of document.strings()) {
-      const scope = envScope(site.context);
+      const scope = envScopePath(site.context);
       const key = site.key;
       if (!scope || key === undefined || !isAddonManagedUrlKey(key)) continue;
       const value = site.value.trim();

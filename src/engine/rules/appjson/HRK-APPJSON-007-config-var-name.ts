@@ -46,9 +46,9 @@ export default defineRule<Data>({
           yield { ...span, data: { key, where, problem: bad === '-' ? 'hyphen' : 'characters', characters: bad } };
         } else if (key.startsWith('__')) {
           yield { ...span, data: { key, where, problem: 'double-underscore' } };
-        } else if (key.startsWith('HEROKU_') && setsValue(entry.value)) {
-          // A bare declaration such as `"HEROKU_APP_NAME": {"required": true}` asks the platform to inject the
-          // var in review apps (DC-REVIEWAPPS); only a supplied value overrides a platform-set name.
+        } else if (key.startsWith('HEROKU_') && (setsValue(entry.value) || !PLATFORM_VARS.test(key))) {
+          // A bare declaration such as `"HEROKU_APP_NAME": {"required": true}` asks the platform to inject one of
+          // its own vars (DC-REVIEWAPPS, dyno metadata); any other `HEROKU_` name is the app's own.
           yield { ...span, data: { key, where, problem: 'heroku-prefix' } };
         }
       }
@@ -63,10 +63,13 @@ export default defineRule<Data>({
       case 'double-underscore':
         return `Config var \`${key}\` in \`${where}\` starts with \`__\`, which Heroku's config var guidance says to avoid.`;
       case 'heroku-prefix':
-        return `Config var \`${key}\` in \`${where}\` sets a \`HEROKU_\` name; Heroku's guidance keeps that prefix for vars the platform sets.`;
+        return `Config var \`${key}\` in \`${where}\` uses the \`HEROKU_\` prefix, which Heroku's guidance keeps for vars the platform sets.`;
     }
   },
 });
+
+/** Vars that Heroku itself sets: review-app and CI variables, and the dyno metadata lab feature. */
+const PLATFORM_VARS = /^HEROKU_(APP_NAME|APP_ID|PARENT_APP_NAME|PR_NUMBER|BRANCH|TEST_RUN_(ID|BRANCH|COMMIT_VERSION)|RELEASE_VERSION|RELEASE_CREATED_AT|SLUG_COMMIT|SLUG_DESCRIPTION|DYNO_ID|APP_DEFAULT_DOMAIN_NAME|BUILD_COMMIT|BUILD_DESCRIPTION)$/;
 
 /** Whether an env entry supplies a value (a string, a `value` or a `generator`) rather than only declaring the var. */
 function setsValue(node: JsonNode | undefined): boolean {

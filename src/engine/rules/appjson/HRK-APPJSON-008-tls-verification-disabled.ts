@@ -1,6 +1,6 @@
 import { jsonRemoveEdit, replaceEdit } from '../../edits';
 import { defineRule } from '../../rule';
-import { type KeyedStringSite, spanOf } from '../../sites';
+import { envScopePath, type KeyedStringSite, spanOf } from '../../sites';
 import type { Detection, TextEdit } from '../../types';
 import type { Document } from '../../document';
 
@@ -18,13 +18,6 @@ type Data =
       readonly literalEnd: number;
     }
   | { readonly kind: 'redis-cert'; readonly path: string; readonly setting: string; readonly whole: boolean };
-
-/** `env` → `[]`, `environments.review.env` → `['environments', 'review']`; other contexts → undefined. */
-function envScope(context: string): string[] | undefined {
-  if (context === 'env') return [];
-  const match = /^environments\.(.+)\.env$/.exec(context);
-  return match ? ['environments', match[1]] : undefined;
-}
 
 const WEAK_MODE = /^(disable|allow|prefer)$/i;
 const SSLMODE_PARAM = /\bsslmode=(disable|allow|prefer)\b/gi;
@@ -94,7 +87,7 @@ export default defineRule<Data>({
   },
   *check({ document }) {
     for (const site of document.strings()) {
-      const scope = envScope(site.context);
+      const scope = envScopePath(site.context);
       if (!scope || site.key === undefined) continue;
       yield* tlsDetections(site, `${site.context}.${site.key}`, [...scope, 'env', site.key]);
     }

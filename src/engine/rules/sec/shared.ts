@@ -55,7 +55,8 @@ function commandName(site: KeyedStringSite): string {
 /** How a message names where a value sits: `` `DATABASE_URL` ``, `` `setup.config.KEY` ``, `` `SECRET` in the `web` process ``. */
 export function describeSite(site: KeyedStringSite, assignment?: string): string {
   if (site.context === 'command') return assignment !== undefined ? `\`${assignment}\` in ${commandName(site)}` : commandName(site);
-  const key = site.key ?? '?';
+  if (site.key === undefined) return site.context === 'buildpacks' ? 'a buildpack' : `\`${site.context}\``;
+  const key = site.key;
   if (site.context.endsWith('addons.options')) return `add-on option \`${key}\``;
   if (site.context === 'setup.config' || site.context === 'build.config') return `\`${site.context}.${key}\``;
   return `\`${key}\``;
@@ -126,7 +127,7 @@ export function secretHit(value: string, key: string | undefined): SecretHit | u
   const url = findUrlCredentials(value)[0];
   if (url) return { kind: 'url', scheme: url.scheme, masked: maskSecret(url.text), from: url.start, to: url.end };
   if (privateKey) return { kind: 'private-key', type: privateKey.type, from: privateKey.headerStart, to: privateKey.headerEnd };
-  if (key !== undefined && isSecretName(key) && isLiteralSecretValue(value, 8, key)) {
+  if (key !== undefined && isSecretName(key) && isLiteralSecretValue(value, 8)) {
     const trimmed = value.trim();
     const from = value.indexOf(trimmed);
     return { kind: 'name', from, to: from + trimmed.length };

@@ -1,5 +1,6 @@
 /** A parsed source file, with its sites computed on first use. */
 import { type ParsedAppJson, parseAppJson } from './parsers/appJson';
+import { type ParsedDockerfile, parseDockerfile } from './parsers/dockerfile';
 import { type ParsedHerokuYml, parseHerokuYml } from './parsers/herokuYml';
 import { type ParsedProcfile, parseProcfile } from './parsers/procfile';
 import {
@@ -7,6 +8,7 @@ import {
   appJsonStrings,
   type CommandSite,
   herokuYmlCommands,
+  dockerfileCommands,
   herokuYmlStrings,
   jsonProperties,
   type KeyedStringSite,
@@ -19,12 +21,14 @@ import type { FileKind, SourceFile } from './types';
 
 const HEROKU_ONLY_KEYS = ['env', 'addons', 'formation', 'buildpacks', 'scripts', 'stack', 'environments', 'success_url', 'image'];
 
-export type Parsed = ParsedAppJson | ParsedProcfile | ParsedHerokuYml;
+export type Parsed = ParsedAppJson | ParsedProcfile | ParsedHerokuYml | ParsedDockerfile;
 
 export class Document {
   private lineIndex?: LineIndex;
   private commandCache?: readonly CommandSite[];
   private stringCache?: readonly KeyedStringSite[];
+  /** For a Dockerfile: the heroku.yml processes that run its command. */
+  private servedProcesses: readonly string[] = [];
 
   private constructor(
     readonly source: SourceFile,
@@ -67,6 +71,7 @@ export class Document {
       if (p?.kind === 'app.json') this.commandCache = appJsonCommands(p, this.text);
       else if (p?.kind === 'procfile') this.commandCache = procfileCommands(p);
       else if (p?.kind === 'heroku.yml') this.commandCache = herokuYmlCommands(p, this.text);
+      else if (p?.kind === 'dockerfile') this.commandCache = dockerfileCommands(p, this.servedProcesses);
       else this.commandCache = [];
     }
     return this.commandCache;
@@ -79,9 +84,21 @@ export class Document {
       if (p?.kind === 'app.json') this.stringCache = appJsonStrings(p, this.text);
       else if (p?.kind === 'procfile') this.stringCache = procfileStrings(p);
       else if (p?.kind === 'heroku.yml') this.stringCache = herokuYmlStrings(p, this.text);
+      else if (p?.kind === 'dockerfile') this.stringCache = this.commands().map((command) => ({ ...command, context: 'command', command }));
       else this.stringCache = [];
     }
     return this.stringCache;
+  }
+
+  /** Records the heroku.yml processes that run this Dockerfile's command (before any rule reads it). */
+  serveProcesses(processes: readonly string[]): void {
+    this.servedProcesses = processes;
+    this.commandCache = undefined;
+    this.stringCache = undefined;
+  }
+
+  get servesProcesses(): boolean {
+    return this.servedProcesses.length > 0;
   }
 
   /**
@@ -118,6 +135,8 @@ function parse(kind: FileKind, text: string): Parsed | undefined {
       return parseProcfile(text);
     case 'heroku.yml':
       return parseHerokuYml(text);
+    case 'dockerfile':
+      return parseDockerfile(text);
     default:
       return undefined;
   }

@@ -9,6 +9,7 @@ export function fileKindOf(path: string): FileKind | undefined {
   if (name === 'app.json') return 'app.json';
   if (name === 'heroku.yml') return 'heroku.yml';
   if (isProcfileName(name)) return 'procfile';
+  if (/^Dockerfile(\.[\w.-]+)?$|\.[Dd]ockerfile$/.test(name)) return 'dockerfile';
   if (name.endsWith('.tf')) return 'terraform';
   if (name.endsWith('.tfvars')) return 'tfvars';
   return undefined;

@@ -6,6 +6,7 @@ import { chooseGeneration, chooseProfile, type ProfileChoice } from './profile';
 import { RULE_IDS, RULES } from './registry';
 import type { AnyRule, AppFiles, RuleContext } from './rule';
 import { shiftSeverity } from './severity';
+import { dockerfileProcesses } from './sites';
 import { applySuppressions, type SuppressionNotice, suppressionNotices } from './suppressions';
 import type { Detection, Finding, Generation, ProfileSetting, Severity, SourceFile } from './types';
 
@@ -60,7 +61,8 @@ export function lint(request: LintRequest): LintResult {
     const document = Document.parse(file);
     if (document.isHerokuFile) documents.set(file.path, document);
   }
-  const apps = groupApps(documents.values());
+  const appDirOf = attachDockerfiles(documents);
+  const apps = groupApps(documents.values(), appDirOf);
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const summaries: AppSummary[] = [];
@@ -165,13 +167,37 @@ interface AppGroup {
   readonly documents: Document[];
 }
 
-/** Files in one directory form an app; Terraform modules are grouped the same way. */
-function groupApps(documents: Iterable<Document>): Map<string, AppGroup> {
+/**
+ * Keeps the Dockerfiles that a heroku.yml runs without a `run` command, tells each which processes it serves,
+ * and drops the others. Returns the app directory of every document: a Dockerfile belongs to its heroku.yml's app.
+ */
+function attachDockerfiles(documents: Map<string, Document>): (document: Document) => string {
+  const servedBy = new Map<string, { processes: string[]; appDir: string }>();
+  for (const document of documents.values()) {
+    const parsed = document.herokuYml;
+    if (!parsed || parsed.errors.length > 0) continue;
+    for (const [path, processes] of dockerfileProcesses(parsed, document.dir)) {
+      const use = servedBy.get(path);
+      servedBy.set(path, { processes: [...(use?.processes ?? []), ...processes], appDir: use?.appDir ?? document.dir });
+    }
+  }
+  for (const document of [...documents.values()]) {
+    if (document.kind !== 'dockerfile') continue;
+    const use = servedBy.get(document.path);
+    if (use) document.serveProcesses(use.processes);
+    else documents.delete(document.path);
+  }
+  return (document) => (document.kind === 'dockerfile' ? servedBy.get(document.path)?.appDir ?? document.dir : document.dir);
+}
+
+/** Files in one directory form an app (with the Dockerfiles it runs); Terraform modules are grouped the same way. */
+function groupApps(documents: Iterable<Document>, appDirOf: (document: Document) => string): Map<string, AppGroup> {
   const groups = new Map<string, { dir: string; documents: Document[] }>();
   for (const document of documents) {
-    const group = groups.get(document.dir) ?? { dir: document.dir, documents: [] };
+    const dir = appDirOf(document);
+    const group = groups.get(dir) ?? { dir, documents: [] };
     group.documents.push(document);
-    groups.set(document.dir, group);
+    groups.set(dir, group);
   }
   const apps = new Map<string, AppGroup>();
   for (const [dir, group] of groups) {

@@ -5,6 +5,7 @@
 import { type Node as JsonNode, getNodeValue } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type Scalar } from 'yaml';
 import type { ParsedAppJson } from './parsers/appJson';
+import { effectiveCommand, type ParsedDockerfile } from './parsers/dockerfile';
 import type { ParsedHerokuYml } from './parsers/herokuYml';
 import type { ParsedProcfile } from './parsers/procfile';
 
@@ -21,7 +22,7 @@ export interface StringSite {
   readonly valueStart?: number;
 }
 
-export type CommandOrigin = 'procfile' | 'heroku.yml run' | 'heroku.yml release' | 'app.json script';
+export type CommandOrigin = 'procfile' | 'heroku.yml run' | 'heroku.yml release' | 'app.json script' | 'dockerfile';
 
 export interface CommandSite extends StringSite {
   readonly origin: CommandOrigin;
@@ -222,6 +223,36 @@ export function herokuYmlStrings(parsed: ParsedHerokuYml, text: string): KeyedSt
 
 export function isYamlNode(value: unknown): value is YamlNode {
   return isScalar(value) || isMap(value) || isSeq(value);
+}
+
+/**
+ * `build.docker` processes that have no `run` entry, so the image's own command runs them, keyed by the
+ * Dockerfile path relative to the scan root.
+ */
+export function dockerfileProcesses(parsed: ParsedHerokuYml, dir: string): Map<string, string[]> {
+  const root = parsed.document.contents;
+  const run = new Set(yamlPairs(yamlGet(root, 'run')).map((entry) => entry.key));
+  const out = new Map<string, string[]>();
+  for (const entry of yamlPairs(yamlGet(yamlGet(root, 'build'), 'docker'))) {
+    if (run.has(entry.key)) continue;
+    const value: unknown = entry.pair.value;
+    const target = isMap(value) ? yamlGet(value, 'dockerfile') : value;
+    const path = isScalar(target) && typeof target.value === 'string' ? target.value.trim().replace(/^\.\//, '') : undefined;
+    if (!path || path.startsWith('/') || path.split('/').includes('..')) continue;
+    const key = dir === '' ? path : `${dir}/${path}`;
+    out.set(key, [...(out.get(key) ?? []), entry.key]);
+  }
+  return out;
+}
+
+// ---------- Dockerfile ----------
+
+/** The image command as a command site of the process heroku.yml runs it for (`web` first). */
+export function dockerfileCommands(parsed: ParsedDockerfile, processes: readonly string[]): CommandSite[] {
+  const command = effectiveCommand(parsed);
+  if (!command || processes.length === 0) return [];
+  const process = processes.includes('web') ? 'web' : processes[0];
+  return [{ value: command.text, start: command.start, end: command.end, valueStart: command.valueStart, origin: 'dockerfile', process }];
 }
 
 // ---------- Procfile ----------

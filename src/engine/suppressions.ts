@@ -13,6 +13,7 @@ export const SUPPRESSION_DIRECTIVE = 'heroku-compliance-ignore';
 const COMMENT_MARKERS: Partial<Record<FileKind, string>> = {
   procfile: '#',
   'heroku.yml': '#',
+  dockerfile: '#',
   terraform: '#|//',
   tfvars: '#|//',
 };

@@ -9,7 +9,8 @@ export type ProfileSetting = Profile | 'auto';
 
 export type Generation = 'cedar' | 'fir';
 
-export type FileKind = 'app.json' | 'procfile' | 'heroku.yml' | 'terraform' | 'tfvars';
+/** `dockerfile`: a Dockerfile that heroku.yml builds; its command is linted when heroku.yml runs it. */
+export type FileKind = 'app.json' | 'procfile' | 'heroku.yml' | 'dockerfile' | 'terraform' | 'tfvars';
 
 export type Area = 'APPJSON' | 'PROC' | 'CMD' | 'SEC' | 'HYML' | 'TF' | 'LIVE';
 

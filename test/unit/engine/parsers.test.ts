@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseAppJson } from '../../../src/engine/parsers/appJson';
 import { MAX_NESTING } from '../../../src/engine/parsers/depth';
+import { effectiveCommand, parseDockerfile } from '../../../src/engine/parsers/dockerfile';
 import { parseHerokuYml } from '../../../src/engine/parsers/herokuYml';
 import { parseProcfile } from '../../../src/engine/parsers/procfile';
 
@@ -82,5 +83,26 @@ describe('deeply nested input', () => {
     for (let i = 0; i < 3000; i++) indented += `${' '.repeat(i)}k${i}:\n`;
     const parsed = parseHerokuYml(indented);
     assert.ok(parsed.errors.length >= 1);
+  });
+});
+
+describe('parseDockerfile', () => {
+  it('takes the final stage command, joining continuation lines', () => {
+    const parsed = parseDockerfile('FROM a AS build\nCMD ["make"]\nFROM b\nENTRYPOINT ["bundle", "exec"]\nCMD puma \\\n  -C config/puma.rb\n');
+    assert.deepEqual(parsed.entrypoint?.args, ['bundle', 'exec']);
+    assert.equal(parsed.cmd?.form, 'shell');
+    assert.equal(effectiveCommand(parsed)?.text, 'bundle exec puma    -C config/puma.rb');
+  });
+
+  it('keeps a one-line shell form verbatim so that ranges are exact', () => {
+    const text = 'FROM x\nCMD node --inspect=0.0.0.0 server.js\n';
+    const command = effectiveCommand(parseDockerfile(text))!;
+    assert.equal(text.slice(command.valueStart!, command.valueStart! + command.text.length), command.text);
+  });
+
+  it('lets a shell-form ENTRYPOINT ignore CMD, and quotes exec words with spaces', () => {
+    assert.equal(effectiveCommand(parseDockerfile('ENTRYPOINT ./run.sh\nCMD ["x"]\n'))?.text, './run.sh');
+    assert.equal(effectiveCommand(parseDockerfile('CMD ["sh", "-c", "rails s -p $PORT"]\n'))?.text, "sh -c 'rails s -p $PORT'");
+    assert.equal(effectiveCommand(parseDockerfile('FROM x\nRUN make\n')), undefined);
   });
 });

@@ -27,7 +27,7 @@ export default defineRule<Data>({
     name: 'node-inspector-exposed',
     title: 'Node inspector exposed beyond loopback',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml', 'app.json'],
+    fileKinds: ['procfile', 'heroku.yml', 'app.json', 'dockerfile'],
     severity: { common: 'high', private: 'high', shield: 'crit' },
     status: 'C',
     preview: false,

@@ -13,7 +13,8 @@ const MANAGE = /(?:^|\/)(?:manage\.py|django-admin(?:\.py)?)$/;
 
 /** Web, release and every heroku.yml `run.*` process: the commands that serve or ship the app. */
 function inScope(site: CommandSite): boolean {
-  return isWeb(site) || isRelease(site) || site.origin === 'heroku.yml run';
+  // A Dockerfile command runs as a heroku.yml process, like a `run.*` entry.
+  return isWeb(site) || isRelease(site) || site.origin === 'heroku.yml run' || site.origin === 'dockerfile';
 }
 
 export default defineRule<Data>({
@@ -22,7 +23,7 @@ export default defineRule<Data>({
     name: 'django-runserver',
     title: 'Django development server',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml'],
+    fileKinds: ['procfile', 'heroku.yml', 'dockerfile'],
     severity: { common: 'high', private: 'high', shield: 'crit' },
     status: 'C',
     preview: false,

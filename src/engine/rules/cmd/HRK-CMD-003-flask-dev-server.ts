@@ -15,7 +15,7 @@ export default defineRule<Data>({
     name: 'flask-dev-server',
     title: 'Flask/Werkzeug development server or debugger',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml', 'app.json'],
+    fileKinds: ['procfile', 'heroku.yml', 'app.json', 'dockerfile'],
     severity: { common: 'high', private: 'high', shield: 'crit' },
     status: 'C',
     preview: false,

@@ -25,7 +25,7 @@ export default defineRule<Data>({
     name: 'development-environment',
     title: 'Development environment forced',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml', 'app.json'],
+    fileKinds: ['procfile', 'heroku.yml', 'app.json', 'dockerfile'],
     severity: { common: 'med', private: 'high', shield: 'high' },
     status: 'C',
     preview: false,

@@ -88,7 +88,7 @@ export default defineRule<Data>({
     name: 'tls-verification-disabled',
     title: 'TLS verification disabled in a command',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml', 'app.json'],
+    fileKinds: ['procfile', 'heroku.yml', 'app.json', 'dockerfile'],
     severity: { common: 'high', private: 'high', shield: 'crit' },
     status: 'C',
     preview: false,

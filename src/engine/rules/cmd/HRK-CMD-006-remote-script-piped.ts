@@ -34,7 +34,7 @@ export default defineRule<Data>({
     name: 'remote-script-piped',
     title: 'Remote script piped to an interpreter',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml', 'app.json'],
+    fileKinds: ['procfile', 'heroku.yml', 'app.json', 'dockerfile'],
     severity: { common: 'med', private: 'high', shield: 'high' },
     status: 'P',
     preview: false,

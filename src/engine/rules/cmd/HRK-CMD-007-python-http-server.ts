@@ -13,7 +13,7 @@ export default defineRule<Data>({
     name: 'python-http-server',
     title: 'Python `http.server` used as the server',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml'],
+    fileKinds: ['procfile', 'heroku.yml', 'dockerfile'],
     severity: { common: 'med', private: 'high', shield: 'high' },
     status: 'C',
     preview: false,

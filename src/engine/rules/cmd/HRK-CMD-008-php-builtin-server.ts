@@ -13,7 +13,7 @@ export default defineRule<Data>({
     name: 'php-builtin-server',
     title: 'PHP built-in web server',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml', 'app.json'],
+    fileKinds: ['procfile', 'heroku.yml', 'app.json', 'dockerfile'],
     severity: { common: 'high', private: 'high', shield: 'high' },
     status: 'C',
     preview: false,

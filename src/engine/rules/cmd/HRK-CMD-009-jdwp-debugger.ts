@@ -33,7 +33,7 @@ export default defineRule<Data>({
     name: 'jdwp-debugger',
     title: 'JVM remote debugger (JDWP) listening',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml', 'app.json'],
+    fileKinds: ['procfile', 'heroku.yml', 'app.json', 'dockerfile'],
     severity: { common: 'high', private: 'high', shield: 'crit' },
     status: 'U',
     preview: true,

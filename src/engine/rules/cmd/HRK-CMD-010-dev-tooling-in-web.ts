@@ -62,7 +62,7 @@ export default defineRule<Data>({
     name: 'dev-tooling-in-web',
     title: 'Auto-reload or development tooling in a serving process',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml'],
+    fileKinds: ['procfile', 'heroku.yml', 'dockerfile'],
     severity: { common: 'low', private: 'med', shield: 'med' },
     status: 'U',
     preview: true,

@@ -62,7 +62,7 @@ export default defineRule<Data>({
     name: 'secret-in-argument',
     title: 'Secret passed as a command-line argument',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml', 'app.json'],
+    fileKinds: ['procfile', 'heroku.yml', 'app.json', 'dockerfile'],
     severity: { common: 'high', private: 'high', shield: 'crit' },
     status: 'C',
     preview: false,

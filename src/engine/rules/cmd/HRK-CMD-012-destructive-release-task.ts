@@ -32,7 +32,7 @@ export default defineRule<Data>({
     name: 'destructive-release-task',
     title: 'Destructive database task in the release phase',
     area: 'CMD',
-    fileKinds: ['procfile', 'heroku.yml'],
+    fileKinds: ['procfile', 'heroku.yml', 'dockerfile'],
     severity: { common: 'med', private: 'high', shield: 'high' },
     status: 'U',
     preview: true,

@@ -9,9 +9,9 @@ export interface SmallEdit {
   readonly newText: string;
 }
 
-/** The `web` process: Procfile `web:` or heroku.yml `run.web`. */
+/** The `web` process: Procfile `web:`, heroku.yml `run.web`, or the image command that heroku.yml runs as `web`. */
 export function isWeb(site: CommandSite): boolean {
-  return (site.origin === 'procfile' || site.origin === 'heroku.yml run') && site.process === 'web';
+  return (site.origin === 'procfile' || site.origin === 'heroku.yml run' || site.origin === 'dockerfile') && site.process === 'web';
 }
 
 /** The release phase: Procfile `release:` or heroku.yml `release.command`. */
@@ -39,6 +39,8 @@ export function describeSite(site: CommandSite): string {
       return 'the release command';
     case 'app.json script':
       return site.environment ? `the \`environments.${site.environment}\` \`${site.process}\` script` : `the \`${site.process}\` script`;
+    case 'dockerfile':
+      return `the Dockerfile command of the \`${site.process}\` process`;
   }
 }
 

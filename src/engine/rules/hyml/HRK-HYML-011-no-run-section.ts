@@ -13,8 +13,8 @@ export default defineRule<null>({
     status: 'C',
     preview: false,
     fix: 'none',
-    summary: 'heroku.yml has no `run` section, so each process runs the `CMD` of its Dockerfile, which this linter does not check.',
-    recommendation: 'Declare each process command under `run` so that it is reviewed (and linted) with the manifest, or review the Dockerfile `CMD` yourself.',
+    summary: 'heroku.yml has no `run` section, so each process runs the `CMD` (and `ENTRYPOINT`) of its Dockerfile.',
+    recommendation: 'Declare each process command under `run` so that it is reviewed with the manifest. The Dockerfile command is linted with the HRK-CMD rules meanwhile.',
     controls: [],
     sources: ['DC-HYML'],
     feature: 'Heroku Flow',
@@ -32,5 +32,5 @@ export default defineRule<null>({
     const range = anchor.keyNode.range;
     if (range) yield { start: range[0], end: range[1], data: null };
   },
-  message: () => 'heroku.yml has no `run` section, so each process runs its Dockerfile `CMD`, which is not checked here.',
+  message: () => 'heroku.yml has no `run` section, so each process runs its Dockerfile `CMD`; the command rules check that `CMD` instead.',
 });

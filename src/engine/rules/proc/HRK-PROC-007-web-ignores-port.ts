@@ -63,7 +63,7 @@ export default defineRule<Data>({
     name: 'web-ignores-port',
     title: 'Web process ignores `$PORT`',
     area: 'PROC',
-    fileKinds: ['procfile', 'heroku.yml'],
+    fileKinds: ['procfile', 'heroku.yml', 'dockerfile'],
     severity: { common: 'low', private: 'low', shield: 'low' },
     status: 'C',
     preview: false,

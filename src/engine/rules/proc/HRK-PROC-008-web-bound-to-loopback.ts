@@ -48,7 +48,7 @@ export default defineRule<Data>({
     name: 'web-bound-to-loopback',
     title: 'Web process bound to loopback',
     area: 'PROC',
-    fileKinds: ['procfile', 'heroku.yml'],
+    fileKinds: ['procfile', 'heroku.yml', 'dockerfile'],
     severity: { common: 'low', private: 'low', shield: 'low' },
     status: 'C',
     preview: false,

@@ -35,7 +35,7 @@ export default defineRule<Data>({
     name: 'inline-secret-assignment',
     title: 'Inline secret assignment',
     area: 'PROC',
-    fileKinds: ['procfile', 'heroku.yml', 'app.json'],
+    fileKinds: ['procfile', 'heroku.yml', 'app.json', 'dockerfile'],
     severity: { common: 'high', private: 'high', shield: 'crit' },
     status: 'C',
     preview: false,

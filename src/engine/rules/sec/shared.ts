@@ -45,6 +45,8 @@ function commandName(site: KeyedStringSite): string {
       return `\`run.${command.process}\``;
     case 'heroku.yml release':
       return '`release.command`';
+    case 'dockerfile':
+      return `the Dockerfile command of the \`${command.process}\` process`;
     case 'app.json script':
       return `the \`${command.process}\` script${command.environment ? ` of \`environments.${command.environment}\`` : ''}`;
     default:

@@ -97,7 +97,7 @@ describe('parseDockerfile', () => {
   it('keeps a one-line shell form verbatim so that ranges are exact', () => {
     const text = 'FROM x\nCMD node --inspect=0.0.0.0 server.js\n';
     const command = effectiveCommand(parseDockerfile(text))!;
-    assert.equal(text.slice(command.valueStart!, command.valueStart! + command.text.length), command.text);
+    assert.equal(text.slice(command.valueStart, (command.valueStart ?? 0) + command.text.length), command.text);
   });
 
   it('lets a shell-form ENTRYPOINT ignore CMD, and quotes exec words with spaces', () => {

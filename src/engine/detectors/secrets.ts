@@ -242,8 +242,10 @@ export const TOKEN_PATTERNS: readonly TokenPattern[] = [
   { id: 'gitlab-deploy-token', label: 'GitLab deploy token', pattern: re('gldt-[0-9A-Za-z_-]{20}'), group: 1 },
   { id: 'gitlab-runner-token', label: 'GitLab runner token', pattern: /(?<![A-Za-z0-9_-])(glrt-(?:t\d_[0-9A-Za-z_-]{27,300}\.[0-9a-z]{9}|[0-9A-Za-z_-]{20}))(?![A-Za-z0-9_.-])/g, group: 1 },
   { id: 'gitlab-pipeline-trigger-token', label: 'GitLab pipeline trigger token', pattern: re('glptt-[0-9a-f]{40}'), group: 1 },
-  { id: 'stripe-secret-key', label: 'Stripe secret key', pattern: re('sk_(?:live|test)_[0-9A-Za-z]{24,247}'), group: 1 },
-  { id: 'stripe-restricted-key', label: 'Stripe restricted key', pattern: re('rk_(?:live|test)_[0-9A-Za-z]{24,247}'), group: 1 },
+  // Stripe documents 24+ characters after the prefix; the catalog's KNOWN_TOKEN (gitleaks) accepts 10+, which also
+  // catches truncated or older keys. The prefix alone is distinctive.
+  { id: 'stripe-secret-key', label: 'Stripe secret key', pattern: re('sk_(?:live|test|prod)_[0-9A-Za-z]{10,247}'), group: 1 },
+  { id: 'stripe-restricted-key', label: 'Stripe restricted key', pattern: re('rk_(?:live|test|prod)_[0-9A-Za-z]{10,247}'), group: 1 },
   { id: 'webhook-signing-secret', label: 'webhook signing secret', pattern: /(?<![A-Za-z0-9_-])(whsec_[0-9A-Za-z+/]{32,128}={0,2})(?![A-Za-z0-9_+/=-])/g, group: 1 },
   { id: 'slack-bot-token', label: 'Slack bot token', pattern: re('xoxb-[0-9]{8,14}-(?:[0-9]{8,14}-)?[0-9A-Za-z]{18,64}'), group: 1 },
   { id: 'slack-user-token', label: 'Slack user token', pattern: re('xoxp-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[0-9A-Za-z]{28,34}'), group: 1 },
@@ -468,6 +470,8 @@ function isWordLike(run: string): boolean {
 export function looksLikeWords(text: string): boolean {
   const letters = (text.match(/[A-Za-z]/g) ?? []).length;
   if (letters === 0 || /^[0-9a-f]+$/i.test(text)) return false;
+  // Digits scattered between letters (`ma37ubhv1leoc`) mark generated strings; names keep digits at the edges.
+  if ((text.match(/[A-Za-z][0-9]+(?=[A-Za-z])/g) ?? []).length >= 2) return false;
   let wordLetters = 0;
   for (const run of text.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []) if (isWordLike(run)) wordLetters += run.length;
   return wordLetters >= 6 && wordLetters / letters >= 0.7;

@@ -8,7 +8,7 @@ import type { AnyRule, AppFiles, RuleContext } from './rule';
 import { shiftSeverity } from './severity';
 import { dockerfileProcesses } from './sites';
 import { applySuppressions, type SuppressionNotice, suppressionNotices } from './suppressions';
-import type { Detection, Finding, Generation, ProfileSetting, Severity, SourceFile } from './types';
+import { type Detection, type Finding, type Generation, type Profile, PROFILES, type ProfileSetting, type Severity, type SourceFile } from './types';
 
 export interface LintRequest {
   readonly files: readonly SourceFile[];
@@ -79,11 +79,14 @@ export function lint(request: LintRequest): LintResult {
       for (const rule of rules) {
         if (!rule.meta.fileKinds.includes(document.kind)) continue;
         const setting = config.rules[rule.meta.id];
-        const base = rule.meta.severity[profile.profile] ?? (isSeverity(setting) ? setting : null);
-        if (base === null) continue;
+        // A detection may carry its own profile (a Terraform resource in a Shield space), so a rule that is off
+        // for the file's profile still runs when it is on for another one.
+        const baseFor = (p: Profile) => rule.meta.severity[p] ?? (isSeverity(setting) ? setting : null);
+        if (PROFILES.every((p) => baseFor(p) === null)) continue;
         try {
           for (const detection of rule.check(context)) {
-            findings.push(toFinding(rule, detection, context, base, setting, documents));
+            const base = baseFor(detection.profile ?? context.profile);
+            if (base !== null) findings.push(toFinding(rule, detection, context, base, setting, documents));
           }
         } catch (error) {
           failures.push({ ruleId: rule.meta.id, path: document.path, error: error instanceof Error ? error.message : String(error) });
@@ -158,7 +161,7 @@ function toFinding(
       range: (documents.get(r.path) ?? context.document).lines.range(r.start, r.end),
     })),
     ...(fix && fix.edits.length > 0 ? { fix } : {}),
-    profile: context.profile,
+    profile: detection.profile ?? context.profile,
   };
 }
 

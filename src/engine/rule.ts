@@ -1,5 +1,11 @@
 import type { Document } from './document';
+import type { TfGraph, TfModule } from './terraform/model';
 import type { Detection, Fix, Generation, Profile, RuleMeta } from './types';
+
+export interface TerraformContext {
+  readonly module: TfModule;
+  readonly graph: TfGraph;
+}
 
 /** The files of one app: `app.json`, `Procfile` and `heroku.yml` in the same directory. */
 export interface AppFiles {
@@ -16,6 +22,8 @@ export interface RuleContext {
   readonly app: AppFiles;
   readonly profile: Profile;
   readonly generation: Generation;
+  /** For `.tf` and `.tfvars` files: the module of the file's directory and its resource graph. */
+  readonly terraform?: TerraformContext;
   /** Whether a file exists, by path relative to the scan root; `undefined` when that cannot be known. */
   readonly fileExists: (path: string) => boolean | undefined;
 }

@@ -117,5 +117,10 @@ export interface Detection<D = unknown> {
   readonly severity?: Severity;
   /** Raise (+1) or lower (-1) the profile severity by this many levels. Applied after `severity`. */
   readonly shift?: number;
+  /**
+   * The profile of the thing reported, when it is not the file's (a Terraform resource in a Shield space).
+   * The catalog severity is taken for this profile; a rule that is off for it reports nothing.
+   */
+  readonly profile?: Profile;
   readonly related?: readonly { readonly path: string; readonly start: number; readonly end: number; readonly message: string }[];
 }

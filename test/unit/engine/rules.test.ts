@@ -43,6 +43,35 @@ function compareOrWrite(file: string, actual: string): void {
   assert.equal(actual, fs.readFileSync(file, 'utf8'), `golden differs: ${path.relative(FIXTURES_DIR, file)}`);
 }
 
+/** Applies the fixes (in passes, as --fix does) and checks the result against the goldens and a re-lint. */
+function checkFixes(rule: AnyRule, fixture: FixtureCase, dir: string, fixable: readonly Finding[]): void {
+  const id = rule.meta.id;
+  const where = path.relative(FIXTURES_DIR, dir);
+  assert.ok(fixable.every((f) => rule.meta.fix === 'suggestion' || f.fix!.safety === rule.meta.fix || f.fix!.safety === 'suggestion'), where);
+  const texts = new Map(fixture.files.map((f) => [f.path, f.text]));
+  let current = texts;
+  let pending = fixable;
+  // Overlapping fixes wait for the next pass, as in the CLI's --fix.
+  for (let pass = 0; pass < 5 && pending.length > 0; pass++) {
+    current = applyFixes(current, pending, ['safe', 'suggestion']).texts;
+    const files = fixture.files.map((f) => ({ ...f, text: current.get(f.path)! }));
+    pending = lint({ ...requestFor(rule, fixture, [id]), files }).findings.filter((f) => f.fix);
+  }
+  for (const [filePath, text] of current) {
+    if (text !== texts.get(filePath)) compareOrWrite(path.join(dir, GOLDEN_DIR, 'fixed', filePath), text);
+  }
+  const before = lint(requestFor(rule, fixture, everyRuleIds(rule))).findings;
+  const after = lint({ ...requestFor(rule, fixture, everyRuleIds(rule)), files: fixture.files.map((f) => ({ ...f, text: current.get(f.path)! })) }).findings;
+  const remaining = new Map<string, number>();
+  for (const f of before) remaining.set(keyOf(f), (remaining.get(keyOf(f)) ?? 0) + 1);
+  for (const f of after) {
+    const left = remaining.get(keyOf(f)) ?? 0;
+    assert.ok(left > 0, `${where}: the fix added a finding: ${f.ruleId} ${f.path}:${f.range.start.line} ${f.message}`);
+    remaining.set(keyOf(f), left - 1);
+  }
+  assert.equal(after.filter((f) => f.ruleId === id && f.fix).length, 0, `${where}: every fixable finding of the rule is gone after its fix`);
+}
+
 for (const rule of RULES) {
   const id = rule.meta.id;
   const root = path.join(FIXTURES_DIR, id);
@@ -64,7 +93,6 @@ for (const rule of RULES) {
       });
     }
 
-    let fixedCases = 0;
     for (const name of invalidCases) {
       const dir = path.join(root, 'invalid', name);
       it(`invalid/${name} matches its golden findings`, () => {
@@ -74,44 +102,21 @@ for (const rule of RULES) {
         assert.ok(findings.length > 0, 'an invalid fixture must produce at least one finding');
         compareOrWrite(path.join(dir, GOLDEN_DIR, 'findings.json'), `${JSON.stringify(findings.map(goldenOf), null, 2)}\n`);
       });
-
-      if (rule.meta.fix === 'none') continue;
-      const fixture = loadCase(dir);
-      const fixable = lint(requestFor(rule, fixture, [id])).findings.filter((f) => f.fix);
-      if (fixable.length === 0) continue;
-      fixedCases++;
-      it(`invalid/${name}: fixes give the golden files, remove the findings and add none`, () => {
-        assert.ok(fixable.every((f) => rule.meta.fix === 'suggestion' || f.fix!.safety === rule.meta.fix || f.fix!.safety === 'suggestion'));
-        const texts = new Map(fixture.files.map((f) => [f.path, f.text]));
-        let current = texts;
-        let pending = fixable;
-        // Overlapping fixes wait for the next pass, as in the CLI's --fix.
-        for (let pass = 0; pass < 5 && pending.length > 0; pass++) {
-          current = applyFixes(current, pending, ['safe', 'suggestion']).texts;
-          const files = fixture.files.map((f) => ({ ...f, text: current.get(f.path)! }));
-          pending = lint({ ...requestFor(rule, fixture, [id]), files }).findings.filter((f) => f.fix);
-        }
-        for (const [filePath, text] of current) {
-          if (text !== texts.get(filePath)) compareOrWrite(path.join(dir, GOLDEN_DIR, 'fixed', filePath), text);
-        }
-        const before = lint(requestFor(rule, fixture, everyRuleIds(rule))).findings;
-        const after = lint({ ...requestFor(rule, fixture, everyRuleIds(rule)), files: fixture.files.map((f) => ({ ...f, text: current.get(f.path)! })) }).findings;
-        const remaining = new Map<string, number>();
-        for (const f of before) remaining.set(keyOf(f), (remaining.get(keyOf(f)) ?? 0) + 1);
-        for (const f of after) {
-          const left = remaining.get(keyOf(f)) ?? 0;
-          assert.ok(left > 0, `the fix added a finding: ${f.ruleId} ${f.path}:${f.range.start.line} ${f.message}`);
-          remaining.set(keyOf(f), left - 1);
-        }
-        const fixedAfter = after.filter((f) => f.ruleId === id && f.fix).length;
-        assert.equal(fixedAfter, 0, 'every fixable finding of the rule is gone after its fix');
-      });
     }
 
-    if (rule.meta.fix !== 'none') {
-      it('has at least one invalid fixture that its fix repairs', () => {
-        assert.ok(fixedCases > 0, `${id} declares a ${rule.meta.fix} fix but no invalid fixture produces one`);
-      });
-    }
+    if (rule.meta.fix === 'none') return;
+    // Linting happens inside the tests, after the Terraform parser has loaded.
+    it('fixes give the golden files, remove the findings and add none', () => {
+      let fixedCases = 0;
+      for (const name of invalidCases) {
+        const dir = path.join(root, 'invalid', name);
+        const fixture = loadCase(dir);
+        const fixable = lint(requestFor(rule, fixture, [id])).findings.filter((f) => f.fix);
+        if (fixable.length === 0) continue;
+        fixedCases++;
+        checkFixes(rule, fixture, dir, fixable);
+      }
+      assert.ok(fixedCases > 0, `${id} declares a ${rule.meta.fix} fix but no invalid fixture produces one`);
+    });
   });
 }

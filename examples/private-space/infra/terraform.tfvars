@@ -1,0 +1,2 @@
+team = "acme-claims"
+env  = "prod"

@@ -1,0 +1,18 @@
+terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    heroku = {
+      source  = "heroku/heroku"
+      version = "~> 5.3"
+    }
+  }
+}
+
+provider "heroku" {
+  api_key = var.heroku_api_key
+
+  customizations {
+    set_app_all_config_vars_in_state = false
+    set_addon_config_vars_in_state   = false
+  }
+}

@@ -7,8 +7,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { applyFixes, type Finding, lint, type LintRequest, PROFILES, RULES } from '../../../src/engine';
+import { loadTerraformParser } from '../../../src/engine/parsers/terraform';
 import type { AnyRule } from '../../../src/engine/rule';
 import { type FixtureCase, GOLDEN_DIR, goldenOf, listCases, loadCase } from '../../helpers/fixtures';
 import { FIXTURES_DIR, UPDATE_GOLDEN } from '../../helpers/paths';
@@ -60,10 +61,10 @@ function checkFixes(rule: AnyRule, fixture: FixtureCase, dir: string, fixable: r
   for (const [filePath, text] of current) {
     if (text !== texts.get(filePath)) compareOrWrite(path.join(dir, GOLDEN_DIR, 'fixed', filePath), text);
   }
-  const before = lint(requestFor(rule, fixture, everyRuleIds(rule))).findings;
+  const original = lint(requestFor(rule, fixture, everyRuleIds(rule))).findings;
   const after = lint({ ...requestFor(rule, fixture, everyRuleIds(rule)), files: fixture.files.map((f) => ({ ...f, text: current.get(f.path)! })) }).findings;
   const remaining = new Map<string, number>();
-  for (const f of before) remaining.set(keyOf(f), (remaining.get(keyOf(f)) ?? 0) + 1);
+  for (const f of original) remaining.set(keyOf(f), (remaining.get(keyOf(f)) ?? 0) + 1);
   for (const f of after) {
     const left = remaining.get(keyOf(f)) ?? 0;
     assert.ok(left > 0, `${where}: the fix added a finding: ${f.ruleId} ${f.path}:${f.range.start.line} ${f.message}`);
@@ -71,6 +72,8 @@ function checkFixes(rule: AnyRule, fixture: FixtureCase, dir: string, fixable: r
   }
   assert.equal(after.filter((f) => f.ruleId === id && f.fix).length, 0, `${where}: every fixable finding of the rule is gone after its fix`);
 }
+
+before(() => loadTerraformParser());
 
 for (const rule of RULES) {
   const id = rule.meta.id;

@@ -1,5 +1,10 @@
 // Bundles the extension and the CLI from one engine; `vscode` stays external.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
+
+const require = createRequire(import.meta.url);
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -11,8 +16,17 @@ const common = {
   external: ['vscode'],
   // jsonc-parser's UMD "main" has requires esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ESM build reads import.meta.url, which is empty in CJS output: bundle its CJS build.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
   logLevel: 'warning',
 };
+// The Terraform parser loads these from the bundle's directory (src/engine/parsers/terraform.ts).
+const wasmFiles = [
+  require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
+  require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'),
+];
+fs.mkdirSync('dist', { recursive: true });
+for (const file of wasmFiles) fs.copyFileSync(file, path.join('dist', path.basename(file)));
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },

@@ -7,7 +7,7 @@ import { runRules } from './commands/rules';
 import { type Io, PREFIX, processIo } from './io';
 import { TOOL_VERSION } from './version';
 
-export function main(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const parsed = parseArgs(argv, RULES.map((rule) => rule.meta.id));
     switch (parsed.kind) {
@@ -22,7 +22,7 @@ export function main(argv: readonly string[], io: Io): number {
       case 'explain':
         return runExplain(parsed.id, io);
       case 'check':
-        return runCheck(parsed.options, io);
+        return await runCheck(parsed.options, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -41,5 +41,7 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  process.exitCode = main(process.argv.slice(2), processIo());
+  void main(process.argv.slice(2), processIo()).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -3,6 +3,7 @@ import { type ParsedAppJson, parseAppJson } from './parsers/appJson';
 import { type ParsedDockerfile, parseDockerfile } from './parsers/dockerfile';
 import { type ParsedHerokuYml, parseHerokuYml } from './parsers/herokuYml';
 import { type ParsedProcfile, parseProcfile } from './parsers/procfile';
+import { isTerraformParserLoaded, parseHcl } from './parsers/terraform';
 import {
   appJsonCommands,
   appJsonStrings,
@@ -14,8 +15,10 @@ import {
   type KeyedStringSite,
   procfileCommands,
   procfileStrings,
+  terraformStrings,
 } from './sites';
 import { dirOf } from './paths';
+import type { HclFile } from './terraform/hcl';
 import { LineIndex } from './text';
 import type { FileKind, SourceFile } from './types';
 
@@ -29,6 +32,7 @@ export class Document {
   private stringCache?: readonly KeyedStringSite[];
   /** For a Dockerfile: the heroku.yml processes that run its command. */
   private servedProcesses: readonly string[] = [];
+  private hclCache?: HclFile | null;
 
   private constructor(
     readonly source: SourceFile,
@@ -85,6 +89,7 @@ export class Document {
       else if (p?.kind === 'procfile') this.stringCache = procfileStrings(p);
       else if (p?.kind === 'heroku.yml') this.stringCache = herokuYmlStrings(p, this.text);
       else if (p?.kind === 'dockerfile') this.stringCache = this.commands().map((command) => ({ ...command, context: 'command', command }));
+      else if ((this.kind === 'terraform' || this.kind === 'tfvars') && this.hcl) this.stringCache = terraformStrings(this.hcl, this.text, this.kind);
       else this.stringCache = [];
     }
     return this.stringCache;
@@ -124,6 +129,21 @@ export class Document {
 
   get herokuYml(): ParsedHerokuYml | undefined {
     return this.parsed?.kind === 'heroku.yml' ? this.parsed : undefined;
+  }
+
+  /**
+   * The HCL syntax model of a `.tf` or `.tfvars` file: the pre-parsed `source.hcl` when given, else parsed on
+   * first use. Undefined for other kinds, and when the Terraform parser is not loaded.
+   */
+  get hcl(): HclFile | undefined {
+    if (this.hclCache === undefined) {
+      const kind = this.source.kind;
+      if (kind !== 'terraform' && kind !== 'tfvars') this.hclCache = null;
+      else if (this.source.hcl) this.hclCache = this.source.hcl;
+      else if (isTerraformParserLoaded()) this.hclCache = parseHcl(this.source.text);
+      else return undefined; // not cached: the parser may load later
+    }
+    return this.hclCache ?? undefined;
   }
 }
 

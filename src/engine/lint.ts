@@ -6,6 +6,7 @@ import { chooseGeneration, chooseProfile, type ProfileChoice } from './profile';
 import { RULE_IDS, RULES } from './registry';
 import type { AnyRule, AppFiles, RuleContext } from './rule';
 import { shiftSeverity } from './severity';
+import { analyzeModule, moduleProfileOf } from './terraform/index';
 import { dockerfileProcesses } from './sites';
 import { applySuppressions, type SuppressionNotice, suppressionNotices } from './suppressions';
 import { type Detection, type Finding, type Generation, type Profile, PROFILES, type ProfileSetting, type Severity, type SourceFile } from './types';
@@ -73,9 +74,25 @@ export function lint(request: LintRequest): LintResult {
     const rules = activeRules(config, request.only);
     const profile = chooseProfile(request.profile, config.profile, app.files);
     const generation = chooseGeneration(config.generation, app.files);
-    summaries.push({ dir: app.files.dir, profile, generation });
+    // All `.tf` and `.tfvars` files of the directory form one module, built once and evaluated lazily.
+    const tfDocuments = app.documents.filter(isTerraformDocument);
+    const terraform =
+      tfDocuments.length > 0
+        ? analyzeModule(tfDocuments, { profile: request.profile, configProfile: config.profile, configGeneration: config.generation })
+        : undefined;
+    const moduleProfile = terraform ? moduleProfileOf(terraform.graph) : undefined;
+    const hasAppFiles = app.files.appJson !== undefined || app.files.procfile !== undefined || app.files.herokuYml !== undefined;
+    summaries.push({
+      dir: app.files.dir,
+      profile: moduleProfile && !hasAppFiles ? { profile: moduleProfile.profile, reason: moduleProfile.reason } : profile,
+      generation,
+    });
     for (const document of app.documents) {
-      const context: RuleContext = { document, app: app.files, profile: profile.profile, generation, fileExists };
+      // Terraform files are checked under the module's profile; each resource's own profile rides on its detections.
+      const context: RuleContext =
+        terraform && moduleProfile && isTerraformDocument(document)
+          ? { document, app: app.files, profile: moduleProfile.profile, generation, terraform, fileExists }
+          : { document, app: app.files, profile: profile.profile, generation, fileExists };
       for (const rule of rules) {
         if (!rule.meta.fileKinds.includes(document.kind)) continue;
         const setting = config.rules[rule.meta.id];
@@ -129,6 +146,10 @@ function activeRules(config: ComplianceConfig, only: readonly string[] | undefin
     if (setting === 'off') return false;
     return !rule.meta.preview || setting !== undefined;
   });
+}
+
+function isTerraformDocument(document: Document): boolean {
+  return document.kind === 'terraform' || document.kind === 'tfvars';
 }
 
 function isSeverity(setting: RuleSetting | undefined): setting is Severity {

@@ -5,9 +5,10 @@ import { cmdRules } from './rules/cmd';
 import { hymlRules } from './rules/hyml';
 import { procRules } from './rules/proc';
 import { secRules } from './rules/sec';
+import { tfRules } from './rules/tf';
 import type { RuleMeta } from './types';
 
-export const RULES: readonly AnyRule[] = [...appjsonRules, ...procRules, ...cmdRules, ...secRules, ...hymlRules];
+export const RULES: readonly AnyRule[] = [...appjsonRules, ...procRules, ...cmdRules, ...secRules, ...hymlRules, ...tfRules];
 
 const BY_ID = new Map<string, AnyRule>(RULES.map((rule) => [rule.meta.id, rule]));
 

@@ -8,6 +8,7 @@ import type { ParsedAppJson } from './parsers/appJson';
 import { effectiveCommand, type ParsedDockerfile } from './parsers/dockerfile';
 import type { ParsedHerokuYml } from './parsers/herokuYml';
 import type { ParsedProcfile } from './parsers/procfile';
+import type { HclBlock, HclBody, HclExpression, HclFile } from './terraform/hcl';
 
 /** A string value with its place in the source. */
 export interface StringSite {
@@ -270,4 +271,83 @@ export function procfileCommands(parsed: ParsedProcfile): CommandSite[] {
 
 export function procfileStrings(parsed: ParsedProcfile): KeyedStringSite[] {
   return procfileCommands(parsed).map((command) => ({ ...command, context: 'command', command }));
+}
+
+// ---------- Terraform ----------
+
+/** Deepest block/expression nesting walked for string sites (the parser refuses deeper input anyway). */
+const MAX_HCL_DEPTH = 256;
+
+/**
+ * Every string literal in the attribute values of a `.tf` or `.tfvars` file, and every literal part of a
+ * template (`"postgres://u:${var.p}@h"` gives `postgres://u:` and `@h`), with exact ranges. The key is the
+ * nearest name: the object key of a map entry (`config_vars = { SECRET = "…" }` → `SECRET`), the variable of a
+ * `default`, else the attribute. Context is `terraform` or `tfvars`.
+ */
+export function terraformStrings(hcl: HclFile, text: string, context: 'terraform' | 'tfvars'): KeyedStringSite[] {
+  const out: KeyedStringSite[] = [];
+  const walkBody = (body: HclBody, owner: HclBlock | undefined, depth: number): void => {
+    if (depth > MAX_HCL_DEPTH) return;
+    for (const attribute of body.attributes) {
+      const label = owner?.type === 'variable' && attribute.name === 'default' ? owner.labels[0] : undefined;
+      const key: SiteKey = label ? { key: label.value, keyStart: label.start, keyEnd: label.end } : { key: attribute.name, keyStart: attribute.nameSpan.start, keyEnd: attribute.nameSpan.end };
+      walkExpression(attribute.value, key, depth + 1);
+    }
+    for (const block of body.blocks) walkBody(block.body, block, depth + 1);
+  };
+  const walkExpression = (expression: HclExpression, key: SiteKey, depth: number): void => {
+    if (depth > MAX_HCL_DEPTH) return;
+    switch (expression.kind) {
+      case 'string':
+        out.push({ value: expression.value, start: expression.start, end: expression.end, valueStart: expression.valueStart, ...key, context });
+        break;
+      case 'template':
+        for (const part of expression.parts) {
+          if (part.kind === 'literal' && part.text) {
+            const verbatim = text.slice(part.start, part.end) === part.text;
+            out.push({ value: part.text, start: part.start, end: part.end, valueStart: verbatim ? part.start : undefined, ...key, context });
+          } else if (part.expression) walkExpression(part.expression, key, depth + 1);
+        }
+        break;
+      case 'tuple':
+        for (const item of expression.items) walkExpression(item, key, depth + 1);
+        break;
+      case 'object':
+        for (const item of expression.items) {
+          const name = hclKeyName(item.key);
+          walkExpression(item.value, name === undefined ? key : { key: name, keyStart: item.key.start, keyEnd: item.key.end }, depth + 1);
+        }
+        break;
+      case 'call':
+        for (const arg of expression.args) walkExpression(arg, key, depth + 1);
+        break;
+      case 'conditional':
+        walkExpression(expression.then, key, depth + 1);
+        walkExpression(expression.otherwise, key, depth + 1);
+        break;
+      case 'operation':
+        for (const operand of expression.operands) walkExpression(operand, key, depth + 1);
+        break;
+      case 'relative':
+        walkExpression(expression.source, key, depth + 1);
+        break;
+      default:
+        break;
+    }
+  };
+  walkBody(hcl.body, undefined, 0);
+  return out;
+}
+
+interface SiteKey {
+  readonly key: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+}
+
+/** An object key written as an identifier or a literal string. */
+function hclKeyName(key: HclExpression): string | undefined {
+  if (key.kind === 'traversal' && key.traversers.length === 0) return key.root;
+  if (key.kind === 'string') return key.value;
+  return undefined;
 }

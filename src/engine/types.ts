@@ -1,4 +1,5 @@
 /** The engine contract shared by the CLI, the extension and the tests. No vscode, no I/O. */
+import type { HclFile } from './terraform/hcl';
 
 export type Severity = 'crit' | 'high' | 'med' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['crit', 'high', 'med', 'low', 'info'];
@@ -19,6 +20,8 @@ export interface SourceFile {
   readonly path: string;
   readonly text: string;
   readonly kind: FileKind;
+  /** For `terraform` and `tfvars` files: a syntax model already parsed (by the editor's incremental parser). */
+  readonly hcl?: HclFile;
 }
 
 /** A position in a file: a UTF-16 offset plus its 1-based line and column. */

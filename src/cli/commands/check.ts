@@ -13,6 +13,7 @@ import {
   type LintRequest,
   parseBaseline,
 } from '../../engine';
+import { isTerraformParserLoaded, loadTerraformParser } from '../../engine/parsers/terraform';
 import type { CheckOptions } from '../args';
 import { createColors, useColor } from '../colors';
 import { ConfigLoader, findConfigDir } from '../config';
@@ -41,9 +42,9 @@ class CheckError extends Error {
   }
 }
 
-export function runCheck(options: CheckOptions, io: Io): number {
+export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   try {
-    return check(options, io);
+    return await check(options, io);
   } catch (e) {
     if (e instanceof CheckError) {
       if (e.lines) io.err(e.lines.map((line) => `${line}\n`).join(''));
@@ -54,7 +55,7 @@ export function runCheck(options: CheckOptions, io: Io): number {
   }
 }
 
-function check(options: CheckOptions, io: Io): number {
+async function check(options: CheckOptions, io: Io): Promise<number> {
   const display = (absolute: string) => toSlashes(path.relative(io.cwd, absolute)) || '.';
   const warnings: string[] = [];
   const warn = (message: string) => {
@@ -87,6 +88,13 @@ function check(options: CheckOptions, io: Io): number {
   failOnConfigProblems(configs);
   let files: LoadedFile[] = loadFiles(candidates, options.maxFileSize, warn, display);
   if (candidates.length === 0) warn(`no app.json, Procfile, heroku.yml or Terraform files found in ${inputs.map(display).join(', ')}`);
+  if (!isTerraformParserLoaded() && files.some((f) => f.kind === 'terraform' || f.kind === 'tfvars')) {
+    try {
+      await loadTerraformParser();
+    } catch (e) {
+      throw new CheckError(describeError(e));
+    }
+  }
 
   const existsCache = new Map<string, boolean>();
   const fileExists = (relative: string): boolean => {

@@ -30,8 +30,9 @@ function everyRuleIds(rule: AnyRule): string[] {
   return RULES.filter((r) => !r.meta.preview || r === rule).map((r) => r.meta.id);
 }
 
+/** Findings are counted per rule and file: a fix may move a finding or reword it (a renamed key), not add one. */
 function keyOf(f: Finding): string {
-  return `${f.ruleId} ${f.message}`;
+  return `${f.ruleId} ${f.path}`;
 }
 
 function compareOrWrite(file: string, actual: string): void {

@@ -18,7 +18,7 @@ import { maskSecret } from '../../text';
 import type { FileKind } from '../../types';
 
 /** The file kinds whose values the SEC rules scan. Terraform joins when its sites exist. */
-export const SCANNED_KINDS: readonly FileKind[] = ['app.json', 'procfile', 'heroku.yml'];
+export const SCANNED_KINDS: readonly FileKind[] = ['app.json', 'procfile', 'heroku.yml', 'terraform', 'tfvars'];
 
 /**
  * The source range of `site.value.slice(from, to)`. Verbatim values map directly; otherwise the text is looked

@@ -1,0 +1,265 @@
+/**
+ * Terraform / HCL parsing with web-tree-sitter and the tree-sitter-terraform grammar (both wasm).
+ *
+ * The wasm files are loaded once by `loadTerraformParser()` (async); after that `parseHcl()` is synchronous.
+ * Every tree lives in the wasm heap, which never shrinks, so each one is deleted as soon as it has been
+ * converted into the plain model of terraform/hcl.ts — except the one tree that `HclDocumentParser` keeps for
+ * incremental re-parsing, which it deletes when the next one replaces it or on `dispose()`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
+import type { HclFile, Span } from '../terraform/hcl';
+import { convertWithRegions, flatten } from './hclConvert';
+
+export const RUNTIME_WASM = 'web-tree-sitter.wasm';
+export const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
+const RUNTIME_PACKAGE = 'web-tree-sitter';
+const GRAMMAR_PACKAGE = '@tree-sitter-grammars/tree-sitter-hcl';
+
+let language: Language | undefined;
+let sharedParser: Parser | undefined;
+/** Parses the pieces of a broken region; separate because included ranges stick to a parser. */
+let recoveryParser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+export function isTerraformParserLoaded(): boolean {
+  return language !== undefined;
+}
+
+/**
+ * Loads the tree-sitter runtime and the Terraform grammar. Idempotent. Looks for the two wasm files in
+ * `wasmDir`, then next to this module (the bundle's `dist/`), then in their npm packages.
+ */
+export function loadTerraformParser(wasmDir?: string): Promise<void> {
+  if (language) return Promise.resolve();
+  loading ??= load(wasmDir).catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function load(wasmDir: string | undefined): Promise<void> {
+  // Computed specifiers: a bundler must not try to resolve these at build time (the bundle has its own copies).
+  const runtime = locate(RUNTIME_WASM, wasmDir, () => require.resolve(path.posix.join(RUNTIME_PACKAGE, RUNTIME_WASM)));
+  const grammar = locate(GRAMMAR_WASM, wasmDir, () => require.resolve(path.posix.join(GRAMMAR_PACKAGE, GRAMMAR_WASM)));
+  await Parser.init({ locateFile: (name: string) => (name === RUNTIME_WASM ? runtime : name) });
+  const loaded = await Language.load(fs.readFileSync(grammar));
+  sharedParser = newParser(loaded);
+  recoveryParser = newParser(loaded);
+  language = loaded;
+}
+
+function locate(file: string, wasmDir: string | undefined, fromPackage: () => string): string {
+  const tried: string[] = [];
+  for (const dir of [wasmDir, __dirname, path.join(__dirname, '..'), path.join(__dirname, '..', '..')]) {
+    if (!dir) continue;
+    const candidate = path.join(dir, file);
+    if (fs.existsSync(candidate)) return candidate;
+    tried.push(candidate);
+  }
+  try {
+    const resolved = fromPackage();
+    if (fs.existsSync(resolved)) return resolved;
+  } catch {
+    // not installed as a package (a copied bundle)
+  }
+  throw new Error(`Cannot load the Terraform parser: ${file} not found (looked in ${tried.join(', ')})`);
+}
+
+function newParser(lang: Language): Parser {
+  const parser = new Parser();
+  parser.setLanguage(lang);
+  return parser;
+}
+
+function requireLanguage(): Language {
+  if (!language) throw new Error('The Terraform parser is not loaded; call loadTerraformParser() first');
+  return language;
+}
+
+const FAILED: (text: string) => HclFile = (text) => ({
+  body: { start: 0, end: text.length, attributes: [], blocks: [] },
+  errors: [{ start: 0, end: 0, message: 'The Terraform parser could not parse this file' }],
+  comments: [],
+});
+
+/** Converts a tree, recovering the blocks that a broken region swallowed; never throws (a converter bug becomes one syntax error). */
+function toFile(tree: Tree, text: string): HclFile {
+  try {
+    const { file, broken } = convertWithRegions(flatten(tree), text);
+    return broken.length === 0 ? file : recover(file, broken, text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...FAILED(text), errors: [{ start: 0, end: 0, message: `The Terraform parser failed on this file: ${message}` }] };
+  }
+}
+
+/**
+ * A line that opens a top-level Terraform block (`resource "heroku_app" "api" {`), as `terraform fmt` writes
+ * them: a top-level keyword at column 0, labels, and `{` ending the line.
+ */
+const BLOCK_HEADER = /^(?:resource|data|variable|output|locals|module|provider|terraform|moved|import|removed|check)(?:[ \t]+(?:"[^"\n]*"|[\p{L}_][\p{L}\p{N}_-]*))*[ \t]*\{[ \t]*(?:(?:#|\/\/).*)?\r?$/gmu;
+
+/**
+ * tree-sitter recovers from an unclosed brace, string or bracket by folding the rest of the file into the
+ * broken item, so the blocks after it would be lost. Each broken top-level item is cut at the block headers
+ * inside it and every piece is parsed on its own (with included ranges, so offsets stay those of the file):
+ * the blocks after the error are kept, and each piece reports its own first error.
+ */
+function recover(file: HclFile, broken: readonly Span[], text: string): HclFile {
+  const parser = recoveryParser as Parser;
+  const pieces: Span[][] = broken.map((span) => {
+    const cuts = [span.start];
+    // Search inside the span only, so that many small broken items stay linear.
+    const inside = text.slice(span.start, span.end);
+    BLOCK_HEADER.lastIndex = 0;
+    for (let m = BLOCK_HEADER.exec(inside); m; m = BLOCK_HEADER.exec(inside)) {
+      if (m.index > 0 && inside.charCodeAt(m.index - 1) === 10) cuts.push(span.start + m.index);
+      if (m[0].length === 0) BLOCK_HEADER.lastIndex++;
+    }
+    return cuts.map((start, i) => ({ start, end: i + 1 < cuts.length ? cuts[i + 1] : span.end }));
+  });
+  const replaced = broken.filter((_, i) => pieces[i].length > 1).sort((a, b) => a.start - b.start);
+  if (replaced.length === 0) return file;
+  const inReplaced = (offset: number) => {
+    let low = 0;
+    let high = replaced.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (replaced[mid].end < offset) low = mid + 1;
+      else if (replaced[mid].start > offset) high = mid - 1;
+      else return true;
+    }
+    return false;
+  };
+  const attributes = file.body.attributes.filter((a) => !inReplaced(a.start));
+  const blocks = file.body.blocks.filter((b) => !inReplaced(b.start));
+  const errors = file.errors.filter((e) => !inReplaced(e.start));
+  const points = new PointIndex(text);
+  for (const piece of pieces.filter((p) => p.length > 1).flat()) {
+    const range = { startIndex: piece.start, endIndex: piece.end, startPosition: points.at(piece.start), endPosition: points.at(piece.end) };
+    const tree = parser.parse(text, null, { includedRanges: [range] });
+    if (!tree) continue;
+    try {
+      const part = convertWithRegions(flatten(tree), text).file;
+      attributes.push(...part.body.attributes);
+      blocks.push(...part.body.blocks);
+      errors.push(...part.errors);
+    } finally {
+      tree.delete();
+    }
+  }
+  const byStart = (a: Span, b: Span) => a.start - b.start;
+  return { ...file, body: { ...file.body, attributes: attributes.sort(byStart), blocks: blocks.sort(byStart) }, errors: errors.sort(byStart) };
+}
+
+/** 0-based `{row, column}` of UTF-16 offsets, as tree-sitter wants them. */
+class PointIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  at(offset: number): { row: number; column: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { row: low, column: offset - this.starts[low] };
+  }
+}
+
+/** Parses one `.tf` or `.tfvars` text into the HCL syntax model. Synchronous; the parser must be loaded. */
+export function parseHcl(text: string): HclFile {
+  requireLanguage();
+  const parser = sharedParser as Parser;
+  const tree = parser.parse(text);
+  if (!tree) return FAILED(text);
+  try {
+    return toFile(tree, text);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** One edit, as VS Code and tree-sitter describe it: UTF-16 offsets and 0-based `{row, column}` positions. */
+export interface HclEdit {
+  readonly startIndex: number;
+  readonly oldEndIndex: number;
+  readonly newEndIndex: number;
+  readonly startPosition: { readonly row: number; readonly column: number };
+  readonly oldEndPosition: { readonly row: number; readonly column: number };
+  readonly newEndPosition: { readonly row: number; readonly column: number };
+}
+
+/**
+ * Incremental parsing for one open document: keeps the last tree (and only that one) so that an edit
+ * re-parses only what changed. `update()` is `apply()` plus `file()`; an editor can apply every keystroke and
+ * build the model only when it lints. Call `dispose()` when the document closes.
+ */
+export class HclDocumentParser {
+  private readonly parser: Parser;
+  private tree: Tree | undefined;
+  private text = '';
+  private cached: HclFile | undefined;
+  private disposed = false;
+
+  constructor() {
+    this.parser = newParser(requireLanguage());
+  }
+
+  /** A full parse of `text`; replaces the kept tree. */
+  parse(text: string): HclFile {
+    this.replace(text, undefined);
+    return this.file();
+  }
+
+  /**
+   * Applies `edits` (in the order they were made) to the kept tree, then re-parses `newText` reusing it. Without
+   * a kept tree this is a full parse.
+   */
+  update(edits: readonly HclEdit[], newText: string): HclFile {
+    this.apply(edits, newText);
+    return this.file();
+  }
+
+  /** Like update(), without building the model. */
+  apply(edits: readonly HclEdit[], newText: string): void {
+    if (this.tree) for (const edit of edits) this.tree.edit(new Edit(edit));
+    this.replace(newText, this.tree);
+  }
+
+  /** The model of the current text (built once per text). */
+  file(): HclFile {
+    this.assertLive();
+    this.cached ??= this.tree ? toFile(this.tree, this.text) : FAILED(this.text);
+    return this.cached;
+  }
+
+  private replace(text: string, old: Tree | undefined): void {
+    this.assertLive();
+    const next = this.parser.parse(text, old ?? null);
+    this.tree?.delete();
+    this.tree = next ?? undefined;
+    this.text = text;
+    this.cached = undefined;
+  }
+
+  private assertLive(): void {
+    if (this.disposed) throw new Error('HclDocumentParser used after dispose()');
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.tree?.delete();
+    this.tree = undefined;
+    this.parser.delete();
+    this.disposed = true;
+  }
+}

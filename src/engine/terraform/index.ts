@@ -1,0 +1,139 @@
+/**
+ * The Terraform module model for rule authors.
+ *
+ * How to write a TF rule:
+ * - Iterate `resourcesIn(context, 'heroku_app')` (managed resources declared in the checked file, in source
+ *   order; resources with a static `count = 0` or an empty `for_each` are left out because Terraform creates
+ *   nothing for them). Data sources come from `dataSourcesIn`; provider, variable, output, locals and terraform
+ *   blocks from `blocksIn` (syntax only) or `context.terraform.module.providers/variables/outputs` (evaluated).
+ * - Read attributes with `resource.attribute('name')?.value`, or per instance through `resource.instances`
+ *   (`count.index`, `each.key`/`each.value` bound). Nested blocks: `resource.blocks('organization')`; `dynamic`
+ *   blocks with a static `for_each` are expanded there, one body per element; an unknown `for_each` gives one
+ *   body with `partial: true` whose values are all unknown. `module.resources` holds managed resources only
+ *   (data sources: `dataSourcesOf(module)`); it keeps `count = 0` resources, so check `instances.length`.
+ * - UNKNOWN NEVER PRODUCES A FINDING. A value is `unknown` when it depends on input the module does not have: a
+ *   variable with no value in `terraform.tfvars`, `*.auto.tfvars` or its `default`; a data source; a function the
+ *   evaluator does not run; a `for` expression; a cycle. A computed attribute of a resource of this module
+ *   (`heroku_app.api.id`) is a `ref`: unknown value, known origin. Test with `isKnown(value)` (false for both),
+ *   or with `stringValue`/`boolValue`, which return undefined for them, before reporting on a value. A missing
+ *   attribute (`attribute('acm') === undefined`) is known to be absent; an attribute whose value is unknown is not.
+ * - Report through `detectionFor(context, resource, span, data)` so that the finding carries the resource's
+ *   profile (and the space that decides it as a related location), or `moduleDetection` for blocks that are not
+ *   resources (provider, variable, output).
+ *
+ * Profiles under `--profile auto` (graph.profileOf). An explicit profile (`--profile`, the editor setting)
+ * wins for every resource. Otherwise, for a resource R whose space S is the space R points at, else the space
+ * of R's app, else R itself when R is a `heroku_space`:
+ *   1. S has `shield = true` → `shield` ("runs in Shield space heroku_space.secure").
+ *   2. S exists but is not known to be Shield → the profile of `.heroku-compliance.yml` when it sets one, else
+ *      `private` ("runs in Private Space heroku_space.main").
+ *   3. An app, or a resource bound to an app or space, with no space of this module: the config profile when
+ *      set; else `private` when it names a space the module does not declare (a data source); else `common`.
+ *      A Shield space elsewhere in the module does not make it Shield.
+ *   4. Everything else — provider, variables, outputs, `.tfvars`, and team- or pipeline-level resources (team
+ *      members, pipelines, review-app configs, shared `heroku_config`): the module's profile, which is `shield`
+ *      when the module declares a Shield space; else the config profile; else `private` when it declares any
+ *      `heroku_space`; else `common`.
+ * Generation (graph.generationOf): `fir` when S has `generation = "fir"`, `cedar` when S exists otherwise, and
+ * the config's generation (default `cedar`) when there is no space.
+ */
+import type { RuleContext } from '../rule';
+import type { Detection } from '../types';
+import { moduleProfileOf, runtimeSpaceOf } from './graph';
+import type { HclBlock, Span } from './hcl';
+import { declaredResources, hclOf } from './module';
+import type { TfGraph, TfProfileChoice, TfResource } from './model';
+
+export * from './model';
+export type * from './hcl';
+export { analyzeModule, type AnalyzeOptions } from './module';
+export { moduleProfileOf, runtimeSpaceOf } from './graph';
+export { dataSourcesOf } from './module';
+
+type RelatedLocation = NonNullable<Detection['related']>[number];
+
+/** Managed resources declared in `context.document` (optionally of one type), in source order. */
+export function resourcesIn(context: RuleContext, type?: string): readonly TfResource[] {
+  return declaredIn(context, 'managed', type);
+}
+
+/** Data sources declared in `context.document` (optionally of one type), in source order. */
+export function dataSourcesIn(context: RuleContext, type?: string): readonly TfResource[] {
+  return declaredIn(context, 'data', type);
+}
+
+/** Top-level blocks of a type in `context.document`, in source order. */
+export function blocksIn(context: RuleContext, blockType: 'provider' | 'variable' | 'output' | 'locals' | 'terraform'): readonly HclBlock[] {
+  const hcl = hclOf(context.document);
+  return hcl ? hcl.body.blocks.filter((block) => block.type === blockType) : [];
+}
+
+/**
+ * A detection on a resource: the engine picks the catalog severity for the resource's profile (and drops the
+ * detection when the rule is off for it). When a space decides the profile, the space is a related location.
+ */
+export function detectionFor<D>(context: RuleContext, resource: TfResource, span: Span, data: D): Detection<D> {
+  const graph = context.terraform?.graph;
+  if (!graph) return { start: span.start, end: span.end, data };
+  const choice = graph.profileOf(resource);
+  const related = relatedFor(graph, choice, resource);
+  return { start: span.start, end: span.end, data, profile: choice.profile, ...(related ? { related: [related] } : {}) };
+}
+
+/** A detection on a block that is not a resource (provider, variable, output): the module-level profile. */
+export function moduleDetection<D>(context: RuleContext, span: Span, data: D): Detection<D> {
+  const graph = context.terraform?.graph;
+  if (!graph) return { start: span.start, end: span.end, data };
+  const choice = moduleProfileOf(graph);
+  const related = relatedFor(graph, choice, undefined);
+  return { start: span.start, end: span.end, data, profile: choice.profile, ...(related ? { related: [related] } : {}) };
+}
+
+/**
+ * The related location of the space that decides a profile (its `shield = true` attribute for Shield, else its
+ * labels), or undefined when no space decides it or the resource is that space.
+ */
+export function relatedFor(graph: TfGraph, choice: TfProfileChoice, resource: TfResource | undefined): RelatedLocation | undefined {
+  const space = choice.decidedBy;
+  if (!space || space === resource) return undefined;
+  const shield = choice.profile === 'shield';
+  const kind = shield ? 'Shield space' : 'Private Space';
+  const inSpace = resource !== undefined && runtimeSpaceOf(graph, resource) === space;
+  const message = inSpace
+    ? `${kind} ${space.address} makes ${resource.address} ${shield ? 'Shield' : 'Private'}.`
+    : `The module declares ${kind} ${space.address}, so ${resource ? resource.address : 'this block'} is checked under the ${choice.profile} profile.`;
+  return { path: space.document.path, ...spaceSpan(space, shield), message };
+}
+
+/** A related location for the space a resource runs in (e.g. for a rule that compares the two), if it has one. */
+export function relatedSpace(graph: TfGraph, resource: TfResource, message?: string): RelatedLocation | undefined {
+  const space = runtimeSpaceOf(graph, resource);
+  if (!space || space === resource) return undefined;
+  const shield = graph.profileOf(space).profile === 'shield' && space.attribute('shield') !== undefined;
+  return {
+    path: space.document.path,
+    ...spaceSpan(space, shield),
+    message: message ?? `${resource.address} runs in ${shield ? 'Shield space' : 'space'} ${space.address}.`,
+  };
+}
+
+/** `resource "heroku_space" "main"`: the labels of a block, as the header span rules point at. */
+export function headerSpan(block: HclBlock): Span {
+  const first = block.labels[0];
+  const last = block.labels[block.labels.length - 1];
+  if (!first || !last) return block.typeSpan;
+  return { start: block.typeSpan.start, end: last.end };
+}
+
+function spaceSpan(space: TfResource, shield: boolean): Span {
+  const attribute = shield ? space.attribute('shield')?.syntax : undefined;
+  if (attribute) return { start: attribute.start, end: attribute.end };
+  return headerSpan(space.syntax);
+}
+
+function declaredIn(context: RuleContext, mode: TfResource['mode'], type: string | undefined): readonly TfResource[] {
+  const module = context.terraform?.module;
+  if (!module) return [];
+  const all = declaredResources(module, context.document, mode);
+  return type === undefined ? all : all.filter((r) => r.type === type);
+}

@@ -1,0 +1,2 @@
+resource "heroku_app" "${var.name}" {
+}

@@ -1,0 +1,3 @@
+resource "heroku_app" "api" {
+  name "api"
+}

@@ -1,0 +1,1 @@
+resource "heroku_app" "api" { name = "api" acm = true }

@@ -1,0 +1,4 @@
+resource "heroku_app" "api" {
+  name = "api"
+  @
+}

@@ -1,0 +1,4 @@
+resource "heroku_app_release" "r" {
+  notes = <<EOT
+this heredoc never ends
+}

@@ -1,0 +1,15 @@
+
+
+	locals	{
+	  tabs	=	"tabs around"
+	}
+
+
+resource "a" "b" {
+
+  x = 1
+
+
+  y = 2
+
+}

@@ -12,3 +12,5 @@ export { atLeast, severityRank, isSeverity } from './severity';
 export { applyEdits, LineIndex, maskSecret } from './text';
 export { SUPPRESSION_DIRECTIVE, commentPrefix } from './suppressions';
 export type { ProfileChoice } from './profile';
+export { loadTerraformParser, isTerraformParserLoaded, HclDocumentParser, type HclEdit } from './parsers/terraform';
+export type { HclFile } from './terraform/hcl';

@@ -321,3 +321,17 @@ describe('terraform robustness', () => {
     assert.ok(elapsed < 30_000, `${lines} lines took ${elapsed} ms`);
   });
 });
+
+describe('terraform suppressions', () => {
+  it('honours # and // directives with a reason on Terraform findings', () => {
+    const module = (comment: string) =>
+      sourceFiles({
+        'main.tf': `resource "heroku_space" "s" {\n  name         = "s"\n  organization = "acme"\n}\n\nresource "heroku_space_inbound_ruleset" "s" {\n  space = heroku_space.s.id\n  rule {\n    action = "allow"\n    ${comment}\n    source = "0.0.0.0/0"\n  }\n}\n`,
+      });
+    const count = (comment: string) => lint({ files: module(comment), profile: 'shield', only: ['HRK-TF-011'] }).findings.length;
+    assert.equal(count('# nothing here'), 1);
+    assert.equal(count('# heroku-compliance-ignore HRK-TF-011: public marketing site'), 0);
+    assert.equal(count('// heroku-compliance-ignore HRK-TF-011: public marketing site'), 0);
+    assert.equal(count('// heroku-compliance-ignore HRK-TF-011'), 1);
+  });
+});

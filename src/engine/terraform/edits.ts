@@ -71,3 +71,39 @@ export function deleteLinesEdit(document: Document, span: Span): TextEdit {
   const end = last < document.lines.lineCount ? document.lines.lineStart(last + 1) : document.text.length;
   return { path: document.path, start: lineStart, end, newText: '' };
 }
+
+/**
+ * `name = value` padded like the block's last attribute, as `terraform fmt` aligns the `=` of consecutive
+ * attributes (`sensitive   = true` under `description = "…"`).
+ */
+export function alignedAttribute(document: Document, block: HclBlock, name: string, value: string): string {
+  const last = [...block.body.attributes, ...block.body.blocks].sort((a, b) => b.start - a.start)[0];
+  if (!last || !('name' in last)) return `${name} = ${value}`;
+  const line = document.lines.position(last.start).line;
+  if (line === document.lines.position(block.start).line) return `${name} = ${value}`;
+  const match = /^\s*([^\s=]+)(\s*)=/.exec(document.lines.lineText(line));
+  const width = match ? match[1].length + match[2].length - 1 : 0;
+  return `${name.padEnd(width)} = ${value}`;
+}
+
+/** `STRIPE_SECRET_KEY` → `stripe_secret_key`: a Terraform variable name for a config var. */
+export function variableNameFor(text: string): string {
+  const name = text
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  return /^[a-z]/.test(name) ? name : `v_${name}`;
+}
+
+/**
+ * The edit that declares `variable "<name>" { type = string  sensitive = true }`: inserted at `offset` (after a
+ * block, or the end of the file), with a blank line before it.
+ */
+export function sensitiveVariableEdit(document: Document, offset: number, name: string): TextEdit {
+  const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
+  const atEnd = offset >= document.text.length;
+  const lead = atEnd ? (document.text === '' ? '' : document.text.endsWith('\n') ? eol : `${eol}${eol}`) : `${eol}${eol}`;
+  const block = [`variable "${name}" {`, '  type      = string', '  sensitive = true', '}'].join(eol);
+  return { path: document.path, start: offset, end: offset, newText: `${lead}${block}${atEnd ? eol : ''}` };
+}

@@ -37,12 +37,13 @@
  * Generation (graph.generationOf): `fir` when S has `generation = "fir"`, `cedar` when S exists otherwise, and
  * the config's generation (default `cedar`) when there is no space.
  */
+import type { Document } from '../document';
 import type { RuleContext } from '../rule';
 import type { Detection } from '../types';
 import { moduleProfileOf, runtimeSpaceOf } from './graph';
 import type { HclBlock, Span } from './hcl';
 import { declaredResources, hclOf } from './module';
-import type { TfGraph, TfProfileChoice, TfResource } from './model';
+import { isKnown, stringValue, type TfGraph, type TfModule, type TfProfileChoice, type TfProvider, type TfResource } from './model';
 
 export * from './model';
 export type * from './hcl';
@@ -136,4 +137,41 @@ function declaredIn(context: RuleContext, mode: TfResource['mode'], type: string
   if (!module) return [];
   const all = declaredResources(module, context.document, mode);
   return type === undefined ? all : all.filter((r) => r.type === type);
+}
+
+/**
+ * Whether Terraform surely creates the resource: it has no `count`/`for_each`, or they are known. An unknown
+ * `count` (`var.enabled ? 1 : 0` without a value) may create nothing, so rules whose finding depends on the
+ * resource existing stay silent. Shared by the TF rules 013–024 (a candidate for terraform/index.ts).
+ */
+export function existenceKnown(context: RuleContext, resource: TfResource): boolean {
+  const meta = resource.syntax.body.attributes.find((a) => a.name === 'count' || a.name === 'for_each');
+  const module = context.terraform?.module;
+  if (!meta || !module) return true;
+  const value = module.evaluate(meta.value);
+  const n = resource.instances.length;
+  if (meta.name === 'count') return (value.kind === 'number' || value.kind === 'string') && Number(value.value) === n;
+  if (value.kind === 'map') return value.entries.size === n;
+  if (value.kind === 'list') return value.items.every((item) => item.kind === 'string');
+  return false;
+}
+
+/** `provider "heroku"` blocks declared in the checked file. */
+export function herokuProviders(document: Document, module: TfModule): TfProvider[] {
+  return module.providers.filter((p) => p.name === 'heroku' && (p.document === document || p.document.path === document.path));
+}
+
+export function providerLabel(provider: TfProvider): string {
+  const alias = stringValue(provider.body.attribute('alias')?.value);
+  return alias ? `provider "heroku" (alias "${alias}")` : 'provider "heroku"';
+}
+
+/**
+ * Whether `var.<name>` can stand in for a literal: the variable is not declared yet (the fix declares it), or
+ * is declared without any value in the module (the value comes from outside, as it should).
+ */
+export function variableUsable(module: TfModule, name: string): 'declare' | 'reuse' | undefined {
+  const variable = module.variable(name);
+  if (!variable) return 'declare';
+  return isKnown(variable.value) ? undefined : 'reuse';
 }

@@ -1,12 +1,10 @@
 import { findKnownTokens, isPlaceholder } from '../../detectors/secrets';
-import type { Document } from '../../document';
 import { defineRule, type RuleContext } from '../../rule';
-import { replaceValueEdit } from '../../terraform/edits';
-import { isKnown, moduleDetection, stringValue, type TfModule, type TfProvider } from '../../terraform/index';
+import { replaceValueEdit, sensitiveVariableEdit } from '../../terraform/edits';
+import { herokuProviders, isKnown, moduleDetection, providerLabel, stringValue, variableUsable } from '../../terraform/index';
 import { maskSecret } from '../../text';
 import type { Fix, TextEdit } from '../../types';
-import { sensitiveVariableEdit, variableUsable } from './HRK-TF-004-literal-secret-in-sensitive-map';
-import { walkExpression } from './HRK-TF-006-output-leaks-secret';
+import { walkExpression } from '../../terraform/walk';
 
 interface Data {
   /** `provider "heroku"`, with its alias when it has one. */
@@ -22,15 +20,7 @@ interface Data {
 
 const VARIABLE = 'heroku_api_key';
 
-/** `provider "heroku"` blocks declared in the checked file. */
-export function herokuProviders(document: Document, module: TfModule): TfProvider[] {
-  return module.providers.filter((p) => p.name === 'heroku' && (p.document === document || p.document.path === document.path));
-}
 
-export function providerLabel(provider: TfProvider): string {
-  const alias = stringValue(provider.body.attribute('alias')?.value);
-  return alias ? `provider "heroku" (alias "${alias}")` : 'provider "heroku"';
-}
 
 function fixFor(data: Data, context: RuleContext): Fix | undefined {
   const module = context.terraform?.module;

@@ -1,8 +1,8 @@
 import type { Document } from '../../document';
 import { defineRule } from '../../rule';
-import { insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
-import { headerSpan, type HclExpression, moduleDetection, type TfModule, type TfVariable } from '../../terraform/index';
-import { alignedAttribute, walkExpression } from './HRK-TF-006-output-leaks-secret';
+import { alignedAttribute, insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
+import { type HclExpression, headerSpan, moduleDetection, type TfModule, type TfVariable } from '../../terraform/index';
+import { walkExpression } from '../../terraform/walk';
 
 interface Data {
   readonly variable: string;

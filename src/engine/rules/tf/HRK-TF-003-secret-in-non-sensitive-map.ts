@@ -1,11 +1,10 @@
 import { findKnownTokens, findUrlCredentials, isLiteralSecretValue, isSecretIdName, isSecretName } from '../../detectors/secrets';
 import type { Document } from '../../document';
 import { defineRule, type RuleContext } from '../../rule';
-import { indentAt, innerIndent, insertInBlockEdit } from '../../terraform/edits';
+import { indentAt, innerIndent, insertInBlockEdit, sensitiveVariableEdit, variableNameFor } from '../../terraform/edits';
 import { literalKey } from '../../terraform/evaluate';
-import { detectionFor, type HclExpression, type HclObjectItem, isKnown, resourcesIn, stringValue, type TfAttribute, type TfResource, type Value } from '../../terraform/index';
+import { detectionFor, type HclExpression, type HclObjectItem, isKnown, resourcesIn, stringValue, type TfAttribute, type TfResource, type Value, variableUsable } from '../../terraform/index';
 import { maskSecret } from '../../text';
-import { sensitiveVariableEdit, variableNameFor, variableUsable } from './HRK-TF-004-literal-secret-in-sensitive-map';
 import type { Fix, TextEdit } from '../../types';
 
 type Reason =

@@ -1,10 +1,9 @@
 import { findKnownTokens, findUrlCredentials, isBooleanOrNumber, isPlaceholder, isSecretName } from '../../detectors/secrets';
-import type { Document } from '../../document';
 import type { RuleContext } from '../../rule';
 import { defineRule } from '../../rule';
-import { replaceSpanEdit } from '../../terraform/edits';
+import { replaceSpanEdit, sensitiveVariableEdit, variableNameFor } from '../../terraform/edits';
 import { literalKey } from '../../terraform/evaluate';
-import { detectionFor, type HclAttribute, type HclExpression, isKnown, resourcesIn, stringValue, type TfAttribute, type TfModule, type TfResource } from '../../terraform/index';
+import { detectionFor, type HclAttribute, type HclExpression, isKnown, resourcesIn, stringValue, type TfAttribute, type TfResource, variableUsable } from '../../terraform/index';
 import { maskSecret } from '../../text';
 import type { TextEdit } from '../../types';
 
@@ -70,37 +69,8 @@ function keyOf(expression: HclExpression, attribute: TfAttribute): string | unde
   return literalKey(expression) ?? stringValue(attribute.evaluate(expression));
 }
 
-/** `STRIPE_SECRET_KEY` → `stripe_secret_key`: a Terraform variable name for a config var. */
-export function variableNameFor(text: string): string {
-  const name = text
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .replace(/[^a-z0-9_]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  return /^[a-z]/.test(name) ? name : `v_${name}`;
-}
 
-/**
- * The edit that declares `variable "<name>" { type = string  sensitive = true }`: inserted at `offset` (after a
- * block, or the end of the file), with a blank line before it.
- */
-export function sensitiveVariableEdit(document: Document, offset: number, name: string): TextEdit {
-  const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
-  const atEnd = offset >= document.text.length;
-  const lead = atEnd ? (document.text === '' ? '' : document.text.endsWith('\n') ? eol : `${eol}${eol}`) : `${eol}${eol}`;
-  const block = [`variable "${name}" {`, '  type      = string', '  sensitive = true', '}'].join(eol);
-  return { path: document.path, start: offset, end: offset, newText: `${lead}${block}${atEnd ? eol : ''}` };
-}
 
-/**
- * Whether `var.<name>` can stand in for a literal: the variable is not declared yet (the fix declares it), or
- * is declared without any value in the module (the value comes from outside, as it should).
- */
-export function variableUsable(module: TfModule, name: string): 'declare' | 'reuse' | undefined {
-  const variable = module.variable(name);
-  if (!variable) return 'declare';
-  return isKnown(variable.value) ? undefined : 'reuse';
-}
 
 interface Hit {
   readonly span: { start: number; end: number };

@@ -1,9 +1,7 @@
 import { defineRule, type RuleContext } from '../../rule';
-import { innerIndent, insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
-import { boolValue, headerSpan, moduleDetection, type Span, type TfProvider } from '../../terraform/index';
+import { alignedAttribute, innerIndent, insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
+import { boolValue, headerSpan, herokuProviders, moduleDetection, providerLabel, type Span, type TfProvider } from '../../terraform/index';
 import type { Fix, TextEdit } from '../../types';
-import { herokuProviders, providerLabel } from './HRK-TF-001-literal-provider-api-key';
-import { alignedAttribute } from './HRK-TF-006-output-leaks-secret';
 
 const SETTINGS = ['set_app_all_config_vars_in_state', 'set_addon_config_vars_in_state'] as const;
 type Setting = (typeof SETTINGS)[number];

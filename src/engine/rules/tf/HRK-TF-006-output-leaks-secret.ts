@@ -1,7 +1,8 @@
 import type { Document } from '../../document';
 import { defineRule } from '../../rule';
-import { insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
-import { boolValue, headerSpan, type HclBlock, type HclExpression, type HclTraverser, moduleDetection, type TfOutput } from '../../terraform/index';
+import { alignedAttribute, insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
+import { boolValue, type HclExpression, type HclTraverser, headerSpan, moduleDetection, type TfOutput } from '../../terraform/index';
+import { walkExpression } from '../../terraform/walk';
 
 interface Data {
   /** `output "db_url"` */
@@ -31,63 +32,7 @@ const SECRET_ATTRIBUTES: Readonly<Record<string, ReadonlySet<string>>> = {
 /** Attribute names that carry Heroku secrets whatever the root (module outputs, locals, splats): the catalog's list. */
 const SECRET_NAMES = new Set(['config_var_values', 'all_config_vars', 'sensitive_config_vars', 'pre_shared_key', 'sensitive_url']);
 
-/**
- * `name = value` padded like the block's last attribute, as `terraform fmt` aligns the `=` of consecutive
- * attributes (`sensitive   = true` under `description = "…"`).
- */
-export function alignedAttribute(document: Document, block: HclBlock, name: string, value: string): string {
-  const last = [...block.body.attributes, ...block.body.blocks].sort((a, b) => b.start - a.start)[0];
-  if (!last || !('name' in last)) return `${name} = ${value}`;
-  const line = document.lines.position(last.start).line;
-  if (line === document.lines.position(block.start).line) return `${name} = ${value}`;
-  const match = /^\s*([^\s=]+)(\s*)=/.exec(document.lines.lineText(line));
-  const width = match ? match[1].length + match[2].length - 1 : 0;
-  return `${name.padEnd(width)} = ${value}`;
-}
 
-/** Calls every sub-expression of `expression` (itself included), depth first. `for` expressions are opaque. */
-export function walkExpression(expression: HclExpression, visit: (expression: HclExpression) => void, depth = 0): void {
-  if (depth > 200) return;
-  visit(expression);
-  const next = (e: HclExpression) => walkExpression(e, visit, depth + 1);
-  const traversers = (list: readonly HclTraverser[]) => {
-    for (const t of list) if (t.kind === 'index') next(t.key);
-  };
-  switch (expression.kind) {
-    case 'template':
-      for (const part of expression.parts) if (part.expression) next(part.expression);
-      break;
-    case 'tuple':
-      expression.items.forEach(next);
-      break;
-    case 'object':
-      for (const item of expression.items) {
-        next(item.key);
-        next(item.value);
-      }
-      break;
-    case 'traversal':
-      traversers(expression.traversers);
-      break;
-    case 'relative':
-      next(expression.source);
-      traversers(expression.traversers);
-      break;
-    case 'call':
-      expression.args.forEach(next);
-      break;
-    case 'conditional':
-      next(expression.condition);
-      next(expression.then);
-      next(expression.otherwise);
-      break;
-    case 'operation':
-      expression.operands.forEach(next);
-      break;
-    default:
-      break;
-  }
-}
 
 /** `heroku_app.api.all_config_vars` for a traversal, up to the first index or splat after the attribute. */
 function traversalText(root: string, traversers: readonly HclTraverser[], upTo: number): string {

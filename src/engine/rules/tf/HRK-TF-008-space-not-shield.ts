@@ -1,6 +1,5 @@
 import { defineRule } from '../../rule';
-import { insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
-import { alignedAttribute } from './HRK-TF-006-output-leaks-secret';
+import { alignedAttribute, insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
 import { boolValue, detectionFor, headerSpan, isKnown, resourcesIn, stringValue, type TfBody } from '../../terraform/index';
 
 interface Data {

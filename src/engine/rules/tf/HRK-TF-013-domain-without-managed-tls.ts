@@ -1,24 +1,7 @@
 import { defineRule } from '../../rule';
 import { insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
-import type { RuleContext } from '../../rule';
-import { boolValue, detectionFor, headerSpan, isKnown, resourcesIn, stringValue, type TfBody, type TfResource } from '../../terraform/index';
+import { boolValue, detectionFor, existenceKnown, headerSpan, isKnown, resourcesIn, stringValue, type TfBody, type TfResource } from '../../terraform/index';
 
-/**
- * Whether Terraform surely creates the resource: it has no `count`/`for_each`, or they are known. An unknown
- * `count` (`var.enabled ? 1 : 0` without a value) may create nothing, so rules whose finding depends on the
- * resource existing stay silent. Shared by the TF rules 013–024 (a candidate for terraform/index.ts).
- */
-export function existenceKnown(context: RuleContext, resource: TfResource): boolean {
-  const meta = resource.syntax.body.attributes.find((a) => a.name === 'count' || a.name === 'for_each');
-  const module = context.terraform?.module;
-  if (!meta || !module) return true;
-  const value = module.evaluate(meta.value);
-  const n = resource.instances.length;
-  if (meta.name === 'count') return (value.kind === 'number' || value.kind === 'string') && Number(value.value) === n;
-  if (value.kind === 'map') return value.entries.size === n;
-  if (value.kind === 'list') return value.items.every((item) => item.kind === 'string');
-  return false;
-}
 
 
 interface Data {

@@ -1,6 +1,5 @@
 import { defineRule } from '../../rule';
-import { existenceKnown } from './HRK-TF-013-domain-without-managed-tls';
-import { detectionFor, headerSpan, type HclExpression, isKnown, resourcesIn, type TfBody } from '../../terraform/index';
+import { detectionFor, existenceKnown, type HclExpression, headerSpan, isKnown, resourcesIn, type TfBody } from '../../terraform/index';
 
 type KeySource = 'literal' | 'repo-file';
 

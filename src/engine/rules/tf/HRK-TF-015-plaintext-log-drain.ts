@@ -1,8 +1,7 @@
 import type { Document } from '../../document';
 import { defineRule } from '../../rule';
-import { existenceKnown } from './HRK-TF-013-domain-without-managed-tls';
 import { replaceSpanEdit } from '../../terraform/edits';
-import { detectionFor, type HclExpression, isKnown, resourcesIn, stringValue, type TfAttribute } from '../../terraform/index';
+import { detectionFor, existenceKnown, type HclExpression, isKnown, resourcesIn, stringValue, type TfAttribute } from '../../terraform/index';
 import type { TextEdit } from '../../types';
 
 type PlainScheme = 'syslog' | 'http';

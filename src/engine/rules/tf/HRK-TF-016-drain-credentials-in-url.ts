@@ -1,8 +1,7 @@
 import { findUrlCredentials } from '../../detectors/secrets';
 import { defineRule } from '../../rule';
-import { existenceKnown } from './HRK-TF-013-domain-without-managed-tls';
 import { replaceSpanEdit } from '../../terraform/edits';
-import { detectionFor, resourcesIn, stringValue } from '../../terraform/index';
+import { detectionFor, existenceKnown, resourcesIn, stringValue } from '../../terraform/index';
 import { maskSecret } from '../../text';
 
 interface Data {

@@ -1,18 +1,6 @@
 import type { Document } from '../../document';
 import { defineRule } from '../../rule';
-import { existenceKnown } from './HRK-TF-013-domain-without-managed-tls';
-import {
-  type HclExpression,
-  type TfGraph,
-  type TfModule,
-  type TfResource,
-  type Value,
-  detectionFor,
-  headerSpan,
-  isKnown,
-  resourcesIn,
-  stringValue,
-} from '../../terraform/index';
+import { detectionFor, existenceKnown, type HclExpression, headerSpan, isKnown, resourcesIn, stringValue, type TfGraph, type TfModule, type TfResource, type Value } from '../../terraform/index';
 import type { Generation } from '../../types';
 
 interface Data {

@@ -1,7 +1,6 @@
 import { defineRule } from '../../rule';
-import { existenceKnown } from './HRK-TF-013-domain-without-managed-tls';
 import { replaceSpanEdit } from '../../terraform/edits';
-import { boolValue, detectionFor, resourcesIn, stringValue } from '../../terraform/index';
+import { boolValue, detectionFor, existenceKnown, resourcesIn, stringValue } from '../../terraform/index';
 
 interface Data {
   readonly feature: string;

@@ -1,7 +1,6 @@
 import { defineRule } from '../../rule';
-import { existenceKnown } from './HRK-TF-013-domain-without-managed-tls';
 import { insertInBlockEdit, replaceSpanEdit } from '../../terraform/edits';
-import { boolValue, detectionFor, headerSpan, resourcesIn, stringValue } from '../../terraform/index';
+import { boolValue, detectionFor, existenceKnown, headerSpan, resourcesIn, stringValue } from '../../terraform/index';
 import type { Profile } from '../../types';
 
 interface Data {

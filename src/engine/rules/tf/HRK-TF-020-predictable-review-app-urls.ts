@@ -1,7 +1,6 @@
 import { defineRule } from '../../rule';
-import { existenceKnown } from './HRK-TF-013-domain-without-managed-tls';
 import { deleteLinesEdit } from '../../terraform/edits';
-import { detectionFor, resourcesIn, stringValue } from '../../terraform/index';
+import { detectionFor, existenceKnown, resourcesIn, stringValue } from '../../terraform/index';
 
 interface Data {
   readonly config: string;

@@ -1,7 +1,6 @@
 import { defineRule } from '../../rule';
-import { existenceKnown } from './HRK-TF-013-domain-without-managed-tls';
 import { insertInBlockEdit, replaceSpanEdit } from '../../terraform/edits';
-import { detectionFor, type Span, resourcesIn, stringValue, type TfResource } from '../../terraform/index';
+import { detectionFor, existenceKnown, resourcesIn, type Span, stringValue, type TfResource } from '../../terraform/index';
 import type { TextEdit } from '../../types';
 
 interface Data {

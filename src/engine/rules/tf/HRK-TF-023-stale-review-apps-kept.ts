@@ -1,7 +1,6 @@
 import { defineRule } from '../../rule';
-import { existenceKnown } from './HRK-TF-013-domain-without-managed-tls';
 import { insertInBlockEdit, replaceSpanEdit } from '../../terraform/edits';
-import { boolValue, detectionFor, headerSpan, resourcesIn, type Span } from '../../terraform/index';
+import { boolValue, detectionFor, existenceKnown, headerSpan, resourcesIn, type Span } from '../../terraform/index';
 import type { TextEdit } from '../../types';
 
 interface Data {

@@ -1,7 +1,6 @@
 import { parseAddonSpec, type PlanProblem, planProblem, SERVICE_LABELS } from '../../facts/addonPlans';
 import { defineRule } from '../../rule';
-import { existenceKnown } from './HRK-TF-013-domain-without-managed-tls';
-import { detectionFor, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform/index';
+import { detectionFor, existenceKnown, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform/index';
 
 interface Data {
   readonly addon: string;

@@ -89,7 +89,12 @@ const FAILED: (text: string) => HclFile = (text) => ({
 function toFile(tree: Tree, text: string): HclFile {
   try {
     const { file, broken } = convertWithRegions(flatten(tree), text);
-    return broken.length === 0 ? file : recover(file, broken, text);
+    if (file.errors.length === 0) return file;
+    const local = broken.length === 0 ? file : recover(file, broken, text);
+    // tree-sitter sometimes wraps everything before an error in one ERROR node, which the regions above do
+    // not describe; parsing every top-level block on its own then keeps far more of the file.
+    const chunked = recover(file, [{ start: 0, end: text.length }], text);
+    return chunked.body.blocks.length > local.body.blocks.length ? chunked : local;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ...FAILED(text), errors: [{ start: 0, end: 0, message: `The Terraform parser failed on this file: ${message}` }] };

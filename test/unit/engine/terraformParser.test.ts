@@ -256,6 +256,17 @@ describe('syntax errors', () => {
     }
   });
 
+  it('keeps every block when errors recur through the file, with one error per broken block', () => {
+    let source = '';
+    for (let i = 0; i < 100; i++) {
+      source += `resource "heroku_app_webhook" "w${i}" {\n  level = "notify"\n  url   = "https://hooks.example.com/${i}"\n${i % 10 === 5 ? '  secret = \n' : ''}}\n\n`;
+    }
+    const file = parseHcl(source);
+    assert.equal(file.body.blocks.length, 100);
+    assert.equal(file.errors.length, 10);
+    assert.ok(file.body.blocks.every((b, i) => b.labels[1]?.value === `w${i}` && b.body.attributes.some((a) => a.name === 'url')));
+  });
+
   it('lets the other rules run on what parsed (HRK-TF-000 and the rest)', () => {
     const files = [{ path: 'main.tf', kind: 'terraform' as const, text: 'resource "heroku_app" "api" {\n  name = "x" ]\n}\n\nresource "heroku_app" "b" {\n  acm = false\n}\n' }];
     const result = lint({ files, profile: 'common' });

@@ -74,8 +74,11 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /x{5,}/i, // sk_live_xxxxxxxx…
   /\*{3,}/,
   /\.{3}|…/, // elided
-  /(example|sample|dummy|placeholder|redacted|changeme|replace[-_]?me)/i,
 ];
+
+/** Words that mark a whole value as a stand-in wherever they appear, except in URLs, whose host may say `example`. */
+const PLACEHOLDER_WORD = /(example|sample|dummy|placeholder|redacted|changeme|replace[-_]?me)/i;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** Values from vendors' own documentation that are published on purpose and never valid credentials. */
 const DOCUMENTED_EXAMPLES = new Set([
@@ -89,6 +92,7 @@ export function isPlaceholder(value: string): boolean {
   if (typeof value !== 'string') return true;
   const trimmed = value.trim();
   for (const example of DOCUMENTED_EXAMPLES) if (trimmed.includes(example)) return true;
+  if (!URL_SCHEME.test(trimmed) && PLACEHOLDER_WORD.test(trimmed)) return true;
   return PLACEHOLDER_PATTERNS.some((pattern) => pattern.test(trimmed));
 }
 

@@ -45,8 +45,11 @@ export class FlatTree {
   }
 }
 
-/** Copies a tree into a FlatTree with one cursor walk; the cursor is deleted before returning. */
-export function flatten(tree: Tree): FlatTree {
+/**
+ * Copies a tree into a FlatTree with one cursor walk; the cursor is deleted before returning. `offset` is added
+ * to every index, for a tree parsed from a slice of the file.
+ */
+export function flatten(tree: Tree, offset = 0): FlatTree {
   const types = tree.language.types;
   const flat = new FlatTree();
   const cursor = tree.walk();
@@ -54,8 +57,8 @@ export function flatten(tree: Tree): FlatTree {
     const add = (parent: number): number => {
       const id = flat.type.length;
       const type = types[cursor.nodeTypeId] ?? 'ERROR';
-      const start = cursor.startIndex;
-      const end = cursor.endIndex;
+      const start = cursor.startIndex + offset;
+      const end = cursor.endIndex + offset;
       flat.type.push(type);
       flat.start.push(start);
       flat.end.push(end);

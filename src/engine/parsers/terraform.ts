@@ -110,7 +110,7 @@ const BLOCK_HEADER = /^(?:resource|data|variable|output|locals|module|provider|t
 /**
  * tree-sitter recovers from an unclosed brace, string or bracket by folding the rest of the file into the
  * broken item, so the blocks after it would be lost. Each broken top-level item is cut at the block headers
- * inside it and every piece is parsed on its own (with included ranges, so offsets stay those of the file):
+ * inside it and every piece is parsed on its own (its offsets shifted back to the file's):
  * the blocks after the error are kept, and each piece reports its own first error.
  */
 function recover(file: HclFile, broken: readonly Span[], text: string): HclFile {
@@ -142,13 +142,12 @@ function recover(file: HclFile, broken: readonly Span[], text: string): HclFile 
   const attributes = file.body.attributes.filter((a) => !inReplaced(a.start));
   const blocks = file.body.blocks.filter((b) => !inReplaced(b.start));
   const errors = file.errors.filter((e) => !inReplaced(e.start));
-  const points = new PointIndex(text);
   for (const piece of pieces.filter((p) => p.length > 1).flat()) {
-    const range = { startIndex: piece.start, endIndex: piece.end, startPosition: points.at(piece.start), endPosition: points.at(piece.end) };
-    const tree = parser.parse(text, null, { includedRanges: [range] });
+    // Parse the slice alone (included ranges would still scan the whole text for every piece).
+    const tree = parser.parse(text.slice(piece.start, piece.end));
     if (!tree) continue;
     try {
-      const part = convertWithRegions(flatten(tree), text).file;
+      const part = convertWithRegions(flatten(tree, piece.start), text).file;
       attributes.push(...part.body.attributes);
       blocks.push(...part.body.blocks);
       errors.push(...part.errors);
@@ -158,26 +157,6 @@ function recover(file: HclFile, broken: readonly Span[], text: string): HclFile 
   }
   const byStart = (a: Span, b: Span) => a.start - b.start;
   return { ...file, body: { ...file.body, attributes: attributes.sort(byStart), blocks: blocks.sort(byStart) }, errors: errors.sort(byStart) };
-}
-
-/** 0-based `{row, column}` of UTF-16 offsets, as tree-sitter wants them. */
-class PointIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-
-  at(offset: number): { row: number; column: number } {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { row: low, column: offset - this.starts[low] };
-  }
 }
 
 /** Parses one `.tf` or `.tfvars` text into the HCL syntax model. Synchronous; the parser must be loaded. */

@@ -681,11 +681,10 @@ export const EVALUATED_FUNCTIONS: readonly string[] = [...Object.keys(FUNCTIONS)
 function callFunction(name: string, argExpressions: readonly HclExpression[], scope: Scope): Value {
   // Provider-namespaced functions (`provider::x::f`) are never evaluated.
   if (name === 'try') {
-    for (const arg of argExpressions) {
-      const value = evaluate(arg, scope);
-      if (!isUnknown(value)) return value;
-    }
-    return UNKNOWN;
+    // try() takes the first argument that evaluates without an error. An unknown first argument may well
+    // succeed at apply time, so the fallback is only a guess: the result is unknown.
+    const first = argExpressions[0] ? evaluate(argExpressions[0], scope) : UNKNOWN;
+    return isUnknown(first) ? UNKNOWN : first;
   }
   if (name === 'can') {
     const value = argExpressions[0] ? evaluate(argExpressions[0], scope) : UNKNOWN;

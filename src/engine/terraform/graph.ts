@@ -91,7 +91,9 @@ export class ResourceGraph implements TfGraph {
       // Team- and pipeline-level resources (members, pipelines, review-app configs) serve the whole module.
       if (!app && !placedByItself(resource)) return this.moduleProfile();
       // Per resource: a Shield space elsewhere in the module does not make an app outside it Shield.
-      const inUndeclaredSpace = (resource.attribute('space') ?? app?.attribute('space')) !== undefined;
+      const spaceValue = (resource.attribute('space') ?? app?.attribute('space'))?.value;
+      // `space = null` (or a variable defaulting to null) names no space.
+      const inUndeclaredSpace = spaceValue !== undefined && spaceValue.kind !== 'null';
       if (configured) return configured;
       if (inUndeclaredSpace) return { profile: 'private', reason: 'runs in a space this module does not declare' };
       return { profile: 'common', reason: 'default (not in a space of this module)' };

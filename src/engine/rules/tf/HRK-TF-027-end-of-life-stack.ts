@@ -25,7 +25,7 @@ export default defineRule<Data>({
     status: 'C',
     preview: false,
     fix: 'suggestion',
-    summary: 'A `heroku_app.stack` is end-of-life (`heroku-16`, `heroku-18`, `heroku-20`, or the retired `cedar-14` and `cedar`) and gets no security updates.',
+    summary: 'A `heroku_app.stack` is end-of-life (`heroku-16`, `heroku-18` or `heroku-20`) and gets no security updates.',
     recommendation: `Move the app to \`${CURRENT_STACK}\` and test it there; end-of-life stacks get no security updates.`,
     controls: ['PCI 6.3.3', 'SOC2 CC7.1'],
     sources: ['DC-STACK', 'DC-H20', 'TF-APP'],
@@ -40,7 +40,8 @@ export default defineRule<Data>({
         const stack = stringValue(attribute?.value);
         if (!attribute || stack === undefined) continue;
         const status = stackStatus(stack);
-        if (status.kind !== 'eol' || reported.has(attribute.syntax.start)) continue;
+        // The catalog's trigger is EOL_STACKS only: the end of `cedar` and `cedar-14` is unconfirmed (U).
+        if (status.kind !== 'eol' || !status.confirmed || reported.has(attribute.syntax.start)) continue;
         reported.add(attribute.syntax.start);
         const literal = attribute.syntax.value.kind === 'string';
         yield detectionFor(context, app, attribute.syntax.value, {

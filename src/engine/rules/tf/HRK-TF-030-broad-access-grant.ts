@@ -14,7 +14,8 @@ interface Data {
 }
 
 /** Team roles that administer the whole team (heroku_team_member.role; the provider does not validate it). */
-const BROAD_ROLES = new Set(['admin', 'owner']);
+// The catalog's trigger names `admin` only.
+const BROAD_ROLES = new Set(['admin']);
 
 /** The span of the `"manage"` item in a literal permissions list, else the value expression. */
 function manageSpan(body: TfBody): Span | undefined {

@@ -115,7 +115,7 @@ describe('terraform functions and operators', () => {
         coalesce: 'coalesce("", null, "x")',
         lookup: 'lookup({ a = "1" }, "b", "fallback")',
         lookupHit: 'lookup({ a = "1" }, "a")',
-        try: 'try(var.missing.field, "fallback")',
+        try: 'try(var.known, "fallback")',
         element: 'element(["a", "b"], 3)',
         length: 'length({ a = 1, b = 2 })',
         replace: 'replace("a-b-c", "-", "_")',
@@ -128,7 +128,7 @@ describe('terraform functions and operators', () => {
         substr: 'substr("hello", 1, 3)',
         min: 'min(3, 1, 2)',
       },
-      { 'v.tf': 'variable "missing" {}\n' },
+      { 'v.tf': 'variable "missing" {}\nvariable "known" {\n  default = "given"\n}\n' },
     );
     assert.deepEqual(values, {
       lower: 'abc',
@@ -143,7 +143,7 @@ describe('terraform functions and operators', () => {
       coalesce: 'x',
       lookup: 'fallback',
       lookupHit: '1',
-      try: 'fallback',
+      try: 'given',
       element: 'b',
       length: 2,
       replace: 'a_b_c',
@@ -160,10 +160,10 @@ describe('terraform functions and operators', () => {
 
   it('is unknown for other functions and for unknown arguments', () => {
     const values = evaluateAll(
-      { file: 'file("key.pem")', timestamp: 'timestamp()', lowerVar: 'lower(var.missing)', coalesceFirst: 'coalesce(var.missing, "x")', regex: 'replace("abc", "/b/", "x")', forExpr: '[for s in ["a"] : upper(s)]' },
+      { file: 'file("key.pem")', timestamp: 'timestamp()', tryUnknown: 'try(var.missing.field, "fallback")', lowerVar: 'lower(var.missing)', coalesceFirst: 'coalesce(var.missing, "x")', regex: 'replace("abc", "/b/", "x")', forExpr: '[for s in ["a"] : upper(s)]' },
       { 'v.tf': 'variable "missing" {}\n' },
     );
-    assert.deepEqual(values, { file: '<unknown>', timestamp: '<unknown>', lowerVar: '<unknown>', coalesceFirst: '<unknown>', regex: '<unknown>', forExpr: '<unknown>' });
+    assert.deepEqual(values, { file: '<unknown>', timestamp: '<unknown>', tryUnknown: '<unknown>', lowerVar: '<unknown>', coalesceFirst: '<unknown>', regex: '<unknown>', forExpr: '<unknown>' });
   });
 
   it('evaluates operators and conditionals', () => {

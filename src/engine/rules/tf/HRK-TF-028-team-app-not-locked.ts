@@ -1,7 +1,6 @@
-import type { Document } from '../../document';
 import { defineRule } from '../../rule';
 import { insertInBlockEdit, replaceSpanEdit } from '../../terraform/edits';
-import { boolValue, detectionFor, type HclBlock, resourcesIn, type Span } from '../../terraform';
+import { boolValue, detectionFor, type HclBlock, parsedWhole, resourcesIn, type Span } from '../../terraform';
 import type { Fix } from '../../types';
 
 interface Data {
@@ -22,23 +21,6 @@ function blockAt(blocks: readonly HclBlock[], start: number): HclBlock | undefin
     if (block.start < start && start < block.end) return blockAt(block.body.blocks, start);
   }
   return undefined;
-}
-
-/** Whether a block parsed whole: its closing brace is there and no syntax error lies inside it (an absent attribute may just not have parsed). */
-function parsedWhole(document: Document, block: HclBlock): boolean {
-  if (block.closeBraceStart === undefined) return false;
-  // The errors are in source order: look at the first one at or after the block's start, and the one before it.
-  const errors = document.hcl?.errors ?? [];
-  let low = 0;
-  let high = errors.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (errors[mid].start < block.start) low = mid + 1;
-    else high = mid;
-  }
-  const after = errors[low] as (typeof errors)[number] | undefined;
-  const before = low > 0 ? errors[low - 1] : undefined;
-  return !((after !== undefined && after.start < block.end) || (before !== undefined && before.end > block.start));
 }
 
 export default defineRule<Data>({

@@ -1,6 +1,5 @@
-import type { Document } from '../../document';
 import { defineRule, type RuleContext } from '../../rule';
-import { boolValue, detectionFor, type HclBlock, headerSpan, resourcesIn, type Span, stringValue, type TfBody, type TfGraph, type TfResource } from '../../terraform';
+import { boolValue, detectionFor, headerSpan, parsedWhole, resourcesIn, type Span, stringValue, type TfBody, type TfGraph, type TfResource } from '../../terraform';
 import type { Detection } from '../../types';
 
 interface Data {
@@ -87,23 +86,6 @@ function* personalCollaborators(context: RuleContext, graph: TfGraph): Generator
     if (!app || isPersonalApp(app) !== true) continue;
     yield detectionFor(context, grant, headerSpan(grant.syntax), { address: grant.address, kind: 'personal-collaborator', app: app.address });
   }
-}
-
-/** Whether a block parsed whole: its closing brace is there and no syntax error lies inside it (an absent attribute may just not have parsed). */
-function parsedWhole(document: Document, block: HclBlock): boolean {
-  if (block.closeBraceStart === undefined) return false;
-  // The errors are in source order: look at the first one at or after the block's start, and the one before it.
-  const errors = document.hcl?.errors ?? [];
-  let low = 0;
-  let high = errors.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (errors[mid].start < block.start) low = mid + 1;
-    else high = mid;
-  }
-  const after = errors[low] as (typeof errors)[number] | undefined;
-  const before = low > 0 ? errors[low - 1] : undefined;
-  return !((after !== undefined && after.start < block.end) || (before !== undefined && before.end > block.start));
 }
 
 export default defineRule<Data>({

@@ -1,6 +1,5 @@
-import type { Document } from '../../document';
 import { defineRule } from '../../rule';
-import { detectionFor, type HclBlock, type HclExpression, isKnown, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform';
+import { detectionFor, type HclExpression, isKnown, parsedWhole, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform';
 
 type Problem =
   /** `source.url` does not start with `https://`. */
@@ -47,23 +46,6 @@ function branchOf(url: string): string | undefined {
   if (heads) return heads[1];
   const archive = /\/archive\/(main|master|develop)\./i.exec(url);
   return archive ? archive[1] : undefined;
-}
-
-/** Whether a block parsed whole: its closing brace is there and no syntax error lies inside it (an absent attribute may just not have parsed). */
-function parsedWhole(document: Document, block: HclBlock): boolean {
-  if (block.closeBraceStart === undefined) return false;
-  // The errors are in source order: look at the first one at or after the block's start, and the one before it.
-  const errors = document.hcl?.errors ?? [];
-  let low = 0;
-  let high = errors.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (errors[mid].start < block.start) low = mid + 1;
-    else high = mid;
-  }
-  const after = errors[low] as (typeof errors)[number] | undefined;
-  const before = low > 0 ? errors[low - 1] : undefined;
-  return !((after !== undefined && after.start < block.end) || (before !== undefined && before.end > block.start));
 }
 
 export default defineRule<Data>({

@@ -1,7 +1,7 @@
 import type { Document } from '../../document';
 import { defineRule } from '../../rule';
 import { replaceSpanEdit } from '../../terraform/edits';
-import { detectionFor, type HclBlock, type HclExpression, headerSpan, isKnown, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform';
+import { detectionFor, type HclExpression, headerSpan, isKnown, parsedWhole, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform';
 
 interface Data {
   /** `heroku_app_webhook.deploys` */
@@ -36,23 +36,6 @@ function schemeSpanOf(document: Document, attribute: TfAttribute): Span | undefi
   const start = lead.start + (lead.text.length - lead.text.trimStart().length);
   const end = start + 4;
   return document.text.slice(start, end + 3).toLowerCase() === 'http://' ? { start, end } : undefined;
-}
-
-/** Whether a block parsed whole: its closing brace is there and no syntax error lies inside it (an absent attribute may just not have parsed). */
-function parsedWhole(document: Document, block: HclBlock): boolean {
-  if (block.closeBraceStart === undefined) return false;
-  // The errors are in source order: look at the first one at or after the block's start, and the one before it.
-  const errors = document.hcl?.errors ?? [];
-  let low = 0;
-  let high = errors.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (errors[mid].start < block.start) low = mid + 1;
-    else high = mid;
-  }
-  const after = errors[low] as (typeof errors)[number] | undefined;
-  const before = low > 0 ? errors[low - 1] : undefined;
-  return !((after !== undefined && after.start < block.end) || (before !== undefined && before.end > block.start));
 }
 
 export default defineRule<Data>({

@@ -556,7 +556,7 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     return b === undefined ? UNKNOWN : bool(b);
   },
   tolist: ([v]) => (v && v.kind === 'list' ? v : UNKNOWN),
-  toset: ([v]) => (v && v.kind === 'list' && known([v]) ? list(distinct(v.items)) : UNKNOWN),
+  toset: ([v]) => (v && v.kind === 'list' && known([v]) ? { kind: 'list', items: distinct(v.items), set: true } : UNKNOWN),
   tomap: ([v]) => (v && v.kind === 'map' ? v : UNKNOWN),
   nonsensitive: ([v]) => v ?? UNKNOWN,
   sensitive: ([v]) => v ?? UNKNOWN,

@@ -16,7 +16,8 @@ export type Value =
   | { readonly kind: 'number'; readonly value: number; readonly from?: ResourceRef }
   | { readonly kind: 'bool'; readonly value: boolean; readonly from?: ResourceRef }
   | { readonly kind: 'null' }
-  | { readonly kind: 'list'; readonly items: readonly Value[]; readonly from?: ResourceRef }
+  /** `set`: made by `toset()`; iterating a set binds each element as both key and value, as Terraform does. */
+  | { readonly kind: 'list'; readonly items: readonly Value[]; readonly from?: ResourceRef; readonly set?: boolean }
   | { readonly kind: 'map'; readonly entries: ReadonlyMap<string, Value>; readonly from?: ResourceRef }
   /** A computed attribute of a resource in this module (`heroku_space.main.id`): unknown value, known origin. */
   | { readonly kind: 'ref'; readonly from: ResourceRef }

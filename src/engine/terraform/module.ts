@@ -148,7 +148,7 @@ function elementsOf(collection: Value): [Value, Value][] | undefined {
   }
   if (collection.kind === 'list') {
     if (collection.items.length > MAX_INSTANCES) return undefined;
-    return collection.items.map((item, i) => [{ kind: 'number', value: i }, item]);
+    return collection.items.map((item, i) => [collection.set ? item : { kind: 'number', value: i }, item]);
   }
   return undefined;
 }

@@ -1,10 +1,11 @@
-import type { Document } from '../../document';
 import { defineRule } from '../../rule';
 import { replaceSpanEdit } from '../../terraform/edits';
-import { detectionFor, existenceKnown, type HclExpression, isKnown, resourcesIn, stringValue, type TfAttribute } from '../../terraform/index';
+import { detectionFor, existenceKnown, resourcesIn } from '../../terraform/index';
 import type { TextEdit } from '../../types';
+import { schemeSpanOf, urlSchemeOf } from '../../terraform/literals';
 
-type PlainScheme = 'syslog' | 'http';
+const PLAIN_SCHEMES = ['syslog', 'http'] as const;
+type PlainScheme = (typeof PLAIN_SCHEMES)[number];
 
 interface Data {
   readonly drain: string;
@@ -15,44 +16,6 @@ interface Data {
 }
 
 const SECURE: Readonly<Record<PlainScheme, string>> = { syslog: 'syslog+tls', http: 'https' };
-
-function plainScheme(text: string): PlainScheme | undefined {
-  const match = /^\s*(syslog|http):\/\//i.exec(text);
-  return match ? (match[1].toLowerCase() as PlainScheme) : undefined;
-}
-
-/** The literal text an expression starts with, and where, when the source holds it verbatim. */
-function leadingLiteral(expression: HclExpression): { text: string; start?: number } | undefined {
-  if (expression.kind === 'string') return { text: expression.value, start: expression.valueStart };
-  if (expression.kind === 'template' && !expression.heredoc) {
-    const first = expression.parts[0];
-    if (first?.kind === 'literal' && first.text !== undefined) return { text: first.text, start: first.start };
-  }
-  return undefined;
-}
-
-/**
- * The plaintext scheme of one instance's drain URL. The evaluated value decides when it is known; a template
- * such as `"syslog://${var.host}:514"` has a known scheme even when the host is not.
- */
-function schemeOf(attribute: TfAttribute): PlainScheme | undefined {
-  if (isKnown(attribute.value)) {
-    const value = stringValue(attribute.value);
-    return value === undefined ? undefined : plainScheme(value);
-  }
-  const lead = leadingLiteral(attribute.syntax.value);
-  return lead && attribute.syntax.value.kind === 'template' ? plainScheme(lead.text) : undefined;
-}
-
-/** Where the scheme is written, verified against the source text. */
-function schemeSpanOf(document: Document, attribute: TfAttribute, scheme: PlainScheme): { start: number; end: number } | undefined {
-  const lead = leadingLiteral(attribute.syntax.value);
-  if (!lead || lead.start === undefined) return undefined;
-  const offset = lead.text.length - lead.text.trimStart().length;
-  const start = lead.start + offset;
-  const end = start + scheme.length;
-  return document.text.slice(start, end).toLowerCase() === scheme && document.text.slice(end, end + 3) === '://' ? { start, end } : undefined;
-}
 
 export default defineRule<Data>({
   meta: {
@@ -81,7 +44,7 @@ export default defineRule<Data>({
         const seen = new Set<PlainScheme>();
         for (const instance of drain.instances) {
           const attribute = instance.attribute(name);
-          const scheme = attribute && schemeOf(attribute);
+          const scheme = attribute && urlSchemeOf(attribute, PLAIN_SCHEMES);
           if (!attribute || !scheme || seen.has(scheme)) continue;
           seen.add(scheme);
           const schemeSpan = schemeSpanOf(context.document, attribute, scheme);

@@ -1,22 +1,13 @@
 import { parseAddonSpec, type PlanProblem, planProblem, SERVICE_LABELS } from '../../facts/addonPlans';
 import { defineRule } from '../../rule';
-import { detectionFor, existenceKnown, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform/index';
+import { detectionFor, existenceKnown, resourcesIn, stringValue } from '../../terraform/index';
+import { planSpan } from '../../terraform/literals';
 
 interface Data {
   readonly addon: string;
   readonly app?: string;
   readonly spec: string;
   readonly problem: PlanProblem;
-}
-
-/** The plan part of a `plan = "service:plan"` literal written verbatim, else the whole value. */
-function planSpan(attribute: TfAttribute, spec: string): Span {
-  const value = attribute.syntax.value;
-  if (value.kind === 'string' && value.valueStart !== undefined && value.value === spec) {
-    const parsed = parseAddonSpec(spec);
-    if (parsed.planIndex !== undefined) return { start: value.valueStart + parsed.planIndex, end: value.valueStart + spec.trimEnd().length };
-  }
-  return { start: value.start, end: value.end };
 }
 
 export default defineRule<Data>({

@@ -1,22 +1,13 @@
 import { isPgEssential, parseAddonSpec } from '../../facts/addonPlans';
 import { defineRule } from '../../rule';
-import { detectionFor, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform';
+import { detectionFor, resourcesIn, stringValue } from '../../terraform';
+import { planSpan } from '../../terraform/literals';
 
 interface Data {
   /** `heroku_addon.db` */
   readonly address: string;
   /** The plan as evaluated, e.g. `heroku-postgresql:essential-0`. */
   readonly spec: string;
-}
-
-/** The plan part of a literal `service:plan` string, else the whole value expression. */
-function planSpan(attribute: TfAttribute, spec: string): Span {
-  const value = attribute.syntax.value;
-  if (value.kind === 'string' && value.valueStart !== undefined && value.value === spec) {
-    const parsed = parseAddonSpec(spec);
-    if (parsed.planIndex !== undefined) return { start: value.valueStart + parsed.planIndex, end: value.valueStart + spec.trimEnd().length };
-  }
-  return { start: value.start, end: value.end };
 }
 
 export default defineRule<Data>({

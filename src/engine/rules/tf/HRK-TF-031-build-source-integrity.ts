@@ -1,5 +1,6 @@
 import { defineRule } from '../../rule';
-import { detectionFor, type HclExpression, isKnown, parsedWhole, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform';
+import { detectionFor, isKnown, parsedWhole, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform';
+import { leadingLiteral } from '../../terraform/literals';
 
 type Problem =
   /** `source.url` does not start with `https://`. */
@@ -19,23 +20,13 @@ interface Data {
   readonly branch?: string;
 }
 
-/** The literal text a URL expression starts with (a template such as `"http://${var.host}/a.tgz"` included). */
-function leadingText(expression: HclExpression): string | undefined {
-  if (expression.kind === 'string') return expression.value;
-  if (expression.kind === 'template' && !expression.heredoc) {
-    const first = expression.parts[0];
-    if (first?.kind === 'literal') return first.text;
-  }
-  return undefined;
-}
-
 /** The URL's text when known, else its static prefix (enough for the scheme check only). */
 function urlText(attribute: TfAttribute): { text: string; complete: boolean } | undefined {
   if (isKnown(attribute.value)) {
     const text = stringValue(attribute.value);
     return text === undefined ? undefined : { text, complete: true };
   }
-  const lead = leadingText(attribute.syntax.value);
+  const lead = leadingLiteral(attribute.syntax.value)?.text;
   // A prefix decides the scheme only when it contains `://` (or is long enough to rule `https://` out).
   return lead !== undefined && /^\s*[a-z][a-z0-9+.-]*:\/\//i.test(lead) ? { text: lead, complete: false } : undefined;
 }

@@ -1,7 +1,7 @@
-import type { Document } from '../../document';
 import { defineRule } from '../../rule';
 import { replaceSpanEdit } from '../../terraform/edits';
-import { detectionFor, type HclExpression, headerSpan, isKnown, parsedWhole, resourcesIn, type Span, stringValue, type TfAttribute } from '../../terraform';
+import { detectionFor, headerSpan, parsedWhole, resourcesIn, type Span, stringValue } from '../../terraform';
+import { schemeSpanOf, urlSchemeOf } from '../../terraform/literals';
 
 interface Data {
   /** `heroku_app_webhook.deploys` */
@@ -10,32 +10,6 @@ interface Data {
   readonly problem: 'unsigned' | 'http';
   /** For `http`: where `http` is written in the source, for the fix. */
   readonly schemeSpan?: Span;
-}
-
-/** The literal text an expression starts with, and where, when the source holds it verbatim. */
-function leadingLiteral(expression: HclExpression): { text: string; start?: number } | undefined {
-  if (expression.kind === 'string') return { text: expression.value, start: expression.valueStart };
-  if (expression.kind === 'template' && !expression.heredoc) {
-    const first = expression.parts[0];
-    if (first?.kind === 'literal' && first.text !== undefined) return { text: first.text, start: first.start };
-  }
-  return undefined;
-}
-
-/** Whether the URL is plaintext HTTP: from its value when known, else from a template's static prefix. */
-function isPlainHttp(attribute: TfAttribute): boolean {
-  if (isKnown(attribute.value)) return /^\s*http:\/\//i.test(stringValue(attribute.value) ?? '');
-  const lead = leadingLiteral(attribute.syntax.value);
-  return attribute.syntax.value.kind === 'template' && lead !== undefined && /^\s*http:\/\//i.test(lead.text);
-}
-
-/** Where `http` is written, verified against the source text. */
-function schemeSpanOf(document: Document, attribute: TfAttribute): Span | undefined {
-  const lead = leadingLiteral(attribute.syntax.value);
-  if (!lead || lead.start === undefined) return undefined;
-  const start = lead.start + (lead.text.length - lead.text.trimStart().length);
-  const end = start + 4;
-  return document.text.slice(start, end + 3).toLowerCase() === 'http://' ? { start, end } : undefined;
 }
 
 export default defineRule<Data>({
@@ -68,9 +42,9 @@ export default defineRule<Data>({
           yield detectionFor(context, webhook, secret ? secret.syntax : headerSpan(webhook.syntax), { address: webhook.address, problem: 'unsigned' });
         }
         const url = instance.attribute('url');
-        if (!http && url && isPlainHttp(url)) {
+        if (!http && url && urlSchemeOf(url, ['http']) !== undefined) {
           http = true;
-          const schemeSpan = schemeSpanOf(context.document, url);
+          const schemeSpan = schemeSpanOf(context.document, url, 'http');
           yield detectionFor(context, webhook, url.syntax.value, { address: webhook.address, problem: 'http', ...(schemeSpan ? { schemeSpan } : {}) });
         }
       }

@@ -5,15 +5,14 @@ import { replaceSpanEdit } from '../../terraform/edits';
 import {
   detectionFor,
   type HclExpression,
-  isKnown,
   resourcesIn,
   type Span,
   stringValue,
-  type TfAttribute,
   type TfGraph,
   type TfResource,
 } from '../../terraform';
 import type { Detection, Fix } from '../../types';
+import { schemeSpanOf, urlSchemeOf } from '../../terraform/literals';
 
 interface Data {
   /** `heroku_telemetry_drain.otel` */
@@ -65,29 +64,6 @@ function keyText(key: HclExpression): string | undefined {
   return undefined;
 }
 
-/** The literal text an expression starts with, and where, when the source holds it verbatim. */
-function leadingLiteral(expression: HclExpression): { text: string; start?: number } | undefined {
-  if (expression.kind === 'string') return { text: expression.value, start: expression.valueStart };
-  if (expression.kind === 'template' && !expression.heredoc) {
-    const first = expression.parts[0];
-    if (first?.kind === 'literal' && first.text !== undefined) return { text: first.text, start: first.start };
-  }
-  return undefined;
-}
-
-function isPlainHttp(attribute: TfAttribute): boolean {
-  if (isKnown(attribute.value)) return /^\s*http:\/\//i.test(stringValue(attribute.value) ?? '');
-  const lead = leadingLiteral(attribute.syntax.value);
-  return attribute.syntax.value.kind === 'template' && lead !== undefined && /^\s*http:\/\//i.test(lead.text);
-}
-
-function schemeSpanOf(document: Document, attribute: TfAttribute): Span | undefined {
-  const lead = leadingLiteral(attribute.syntax.value);
-  if (!lead || lead.start === undefined) return undefined;
-  const start = lead.start + (lead.text.length - lead.text.trimStart().length);
-  return document.text.slice(start, start + 7).toLowerCase() === 'http://' ? { start, end: start + 4 } : undefined;
-}
-
 function* check(context: RuleContext): Generator<Detection<Data>> {
   const graph = context.terraform?.graph;
   for (const drain of resourcesIn(context, 'heroku_telemetry_drain')) {
@@ -112,9 +88,9 @@ function* check(context: RuleContext): Generator<Detection<Data>> {
       }
       const exporter = stringValue(instance.attribute('exporter_type')?.value)?.trim().toLowerCase();
       const endpoint = instance.attribute('endpoint');
-      if (exporter === 'otlphttp' && endpoint && isPlainHttp(endpoint) && !reported.has('http')) {
+      if (exporter === 'otlphttp' && endpoint && urlSchemeOf(endpoint, ['http']) !== undefined && !reported.has('http')) {
         reported.add('http');
-        const schemeSpan = schemeSpanOf(context.document, endpoint);
+        const schemeSpan = schemeSpanOf(context.document, endpoint, 'http');
         // The catalog's second row (plaintext transport) is one level below the literal-credential row.
         yield { ...detectionFor(context, drain, endpoint.syntax.value, { address: drain.address, problem: 'http', ...(schemeSpan ? { schemeSpan } : {}) }), shift: -1 };
       }

@@ -53,9 +53,13 @@ export { dataSourcesOf } from './module';
 
 type RelatedLocation = NonNullable<Detection['related']>[number];
 
-/** Managed resources declared in `context.document` (optionally of one type), in source order. */
+/**
+ * Managed resources declared in `context.document` (optionally of one type), in source order, that surely exist:
+ * a static `count = 0` or an unknown `count`/`for_each` leaves a resource out.
+ */
 export function resourcesIn(context: RuleContext, type?: string): readonly TfResource[] {
-  return declaredIn(context, 'managed', type);
+  // A resource whose `count`/`for_each` is unknown may not exist at all: like any unknown value, it is not reported.
+  return declaredIn(context, 'managed', type).filter((resource) => existenceKnown(context, resource));
 }
 
 /** Data sources declared in `context.document` (optionally of one type), in source order. */

@@ -88,6 +88,10 @@ export class ResourceGraph implements TfGraph {
     const configured: TfProfileChoice | undefined = config && config !== 'auto' ? { profile: config, reason: 'set in .heroku-compliance.yml' } : undefined;
     if (!space) {
       const app = this.appOf(resource);
+      // Instances in different spaces (`space = each.value`): one of them in a Shield space makes the whole
+      // resource Shield, so that its regulated instance is never checked under a weaker profile.
+      const shieldInstance = this.instanceSpaces(app ?? resource).find(isShield);
+      if (shieldInstance) return { profile: 'shield', reason: `an instance runs in Shield space ${shieldInstance.address}`, decidedBy: shieldInstance };
       // Team- and pipeline-level resources (members, pipelines, review-app configs) serve the whole module.
       if (!app && !placedByItself(resource)) return this.moduleProfile();
       // Per resource: a Shield space elsewhere in the module does not make an app outside it Shield.
@@ -161,6 +165,18 @@ export class ResourceGraph implements TfGraph {
       found = linked;
     }
     return found;
+  }
+
+  /** The spaces that the instances of a resource point at, one per instance that resolves. */
+  private instanceSpaces(resource: TfResource): TfResource[] {
+    if (resource.instances.length < 2 || resource.instances.length > MAX_LINKED_INSTANCES) return [];
+    const spaces: TfResource[] = [];
+    for (const instance of resource.instances) {
+      const target = spaceTarget(resource, instance);
+      const space = target ? this.resolveSpace(target) : undefined;
+      if (space) spaces.push(space);
+    }
+    return spaces;
   }
 
   /** `app_id = heroku_app.api.id` (or `.uuid`, `.name`), a literal app name, or another resource's `app_id`. */

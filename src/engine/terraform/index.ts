@@ -24,7 +24,8 @@
  * Profiles under `--profile auto` (graph.profileOf). An explicit profile (`--profile`, the editor setting)
  * wins for every resource. Otherwise, for a resource R whose space S is the space R points at, else the space
  * of R's app, else R itself when R is a `heroku_space`:
- *   1. S has `shield = true` → `shield` ("runs in Shield space heroku_space.secure").
+ *   1. S has `shield = true` → `shield` ("runs in Shield space heroku_space.secure"); also when S is not one
+ *      space because the instances differ (`space = each.value`) and one instance's space is Shield.
  *   2. S exists but is not known to be Shield → the profile of `.heroku-compliance.yml` when it sets one, else
  *      `private` ("runs in Private Space heroku_space.main").
  *   3. An app, or a resource bound to an app or space, with no space of this module: the config profile when
@@ -104,9 +105,12 @@ export function relatedFor(graph: TfGraph, choice: TfProfileChoice, resource: Tf
   const shield = choice.profile === 'shield';
   const kind = shield ? 'Shield space' : 'Private Space';
   const inSpace = resource !== undefined && runtimeSpaceOf(graph, resource) === space;
+  const subject = resource ? resource.address : 'this block';
   const message = inSpace
-    ? `${kind} ${space.address} makes ${resource.address} ${shield ? 'Shield' : 'Private'}.`
-    : `The module declares ${kind} ${space.address}, so ${resource ? resource.address : 'this block'} is checked under the ${choice.profile} profile.`;
+    ? `${kind} ${space.address} makes ${subject} ${shield ? 'Shield' : 'Private'}.`
+    : choice.reason.startsWith('an instance')
+      ? `An instance of ${subject} (or of its app) runs in ${kind} ${space.address}, so it is checked under the ${choice.profile} profile.`
+      : `The module declares ${kind} ${space.address}, so ${subject} is checked under the ${choice.profile} profile.`;
   return { path: space.document.path, ...spaceSpan(space, shield), message };
 }
 

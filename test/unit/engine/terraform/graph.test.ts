@@ -169,8 +169,8 @@ resource "heroku_formation" "f" {
     assert.equal(g.spaceOf(byAddress(g, 'heroku_app.split')), undefined);
     assert.equal(addressOf(g.appOf(byAddress(g, 'heroku_formation.f'))), 'heroku_app.same');
     assert.equal(g.profileOf(byAddress(g, 'heroku_formation.f')).profile, 'shield');
-    // Its instances are in different spaces: some space, not known to be Shield.
-    assert.equal(g.profileOf(byAddress(g, 'heroku_app.split')).profile, 'private');
+    // Its instances are in different spaces, one of them Shield: the resource is checked as Shield.
+    assert.equal(g.profileOf(byAddress(g, 'heroku_app.split')).profile, 'shield');
     assert.equal(g.profileOf(byAddress(g, 'heroku_space.edge')).profile, 'private');
   });
 
@@ -333,5 +333,39 @@ describe('terraform suppressions', () => {
     assert.equal(count('# heroku-compliance-ignore HRK-TF-011: public marketing site'), 0);
     assert.equal(count('// heroku-compliance-ignore HRK-TF-011: public marketing site'), 0);
     assert.equal(count('// heroku-compliance-ignore HRK-TF-011'), 1);
+  });
+});
+
+describe('instances in different spaces', () => {
+  it('makes the resource Shield when one instance runs in a Shield space', () => {
+    const { graph: g } = moduleFrom({
+      'main.tf': `resource "heroku_space" "secure" {
+  name   = "acme-secure"
+  shield = true
+}
+resource "heroku_space" "main" {
+  name = "acme-main"
+}
+resource "heroku_app" "svc" {
+  for_each = { phi = "acme-secure", ops = "acme-main" }
+  name     = "acme-\${each.key}"
+  space    = each.value
+}
+resource "heroku_addon" "db" {
+  app_id = heroku_app.svc["phi"].id
+  plan   = "heroku-postgresql:private-0"
+}
+resource "heroku_app" "plain" {
+  for_each = { a = "acme-main", b = "acme-main" }
+  name     = "plain-\${each.key}"
+  space    = each.value
+}
+`,
+    });
+    const svc = g.profileOf(byAddress(g, 'heroku_app.svc'));
+    assert.equal(svc.profile, 'shield');
+    assert.equal(addressOf(svc.decidedBy), 'heroku_space.secure');
+    assert.equal(g.profileOf(byAddress(g, 'heroku_addon.db')).profile, 'shield');
+    assert.equal(g.profileOf(byAddress(g, 'heroku_app.plain')).profile, 'private');
   });
 });

@@ -2,6 +2,7 @@
 import { type ParsedAppJson, parseAppJson } from './parsers/appJson';
 import { type ParsedDockerfile, parseDockerfile } from './parsers/dockerfile';
 import { type ParsedHerokuYml, parseHerokuYml } from './parsers/herokuYml';
+import { isTfvarsJson, parseTfvarsJson } from './parsers/tfvarsJson';
 import { type ParsedProcfile, parseProcfile } from './parsers/procfile';
 import { isTerraformParserLoaded, parseHcl } from './parsers/terraform';
 import {
@@ -140,6 +141,7 @@ export class Document {
       const kind = this.source.kind;
       if (kind !== 'terraform' && kind !== 'tfvars') this.hclCache = null;
       else if (this.source.hcl) this.hclCache = this.source.hcl;
+      else if (isTfvarsJson(this.path)) this.hclCache = parseTfvarsJson(this.source.text);
       else if (isTerraformParserLoaded()) this.hclCache = parseHcl(this.source.text);
       else return undefined; // not cached: the parser may load later
     }

@@ -11,7 +11,7 @@ export function fileKindOf(path: string): FileKind | undefined {
   if (isProcfileName(name)) return 'procfile';
   if (/^Dockerfile(\.[\w.-]+)?$|\.[Dd]ockerfile$/.test(name)) return 'dockerfile';
   if (name.endsWith('.tf')) return 'terraform';
-  if (name.endsWith('.tfvars')) return 'tfvars';
+  if (name.endsWith('.tfvars') || name.endsWith('.tfvars.json')) return 'tfvars';
   return undefined;
 }
 

@@ -42,15 +42,18 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in string',
 };
 
+/** A readable message for a jsonc-parser error. */
+export function jsonErrorMessage(error: ParseError): string {
+  const code = printParseErrorCode(error.error);
+  return MESSAGES[code] ?? code;
+}
+
 export function parseAppJson(text: string): ParsedAppJson {
   const tooDeep = tooDeepAt(text, '"');
   if (tooDeep !== undefined) return { kind: 'app.json', root: undefined, errors: [{ start: tooDeep, end: tooDeep + 1, message: TOO_DEEP_MESSAGE }], duplicateKeys: [] };
   const raw: ParseError[] = [];
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const errors = raw.map((error) => {
-    const code = printParseErrorCode(error.error);
-    return { start: error.offset, end: error.offset + Math.max(1, error.length), message: MESSAGES[code] ?? code };
-  });
+  const errors = raw.map((error) => ({ start: error.offset, end: error.offset + Math.max(1, error.length), message: jsonErrorMessage(error) }));
   return { kind: 'app.json', root, errors, duplicateKeys: root ? findDuplicateKeys(root) : [] };
 }
 

@@ -366,9 +366,11 @@ export class ModuleImpl implements TfModule {
       const hcl = hclOf(document);
       if (hcl) this.addFile(document, hcl);
     }
-    // Terraform reads terraform.tfvars, then *.auto.tfvars in lexical order; a later file wins.
-    const tfvarsFiles = sorted.filter((d) => d.kind === 'tfvars' && (d.basename === 'terraform.tfvars' || d.basename.endsWith('.auto.tfvars')));
-    tfvarsFiles.sort((a, b) => Number(b.basename === 'terraform.tfvars') - Number(a.basename === 'terraform.tfvars') || (a.basename < b.basename ? -1 : a.basename > b.basename ? 1 : 0));
+    // Terraform reads terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars(.json) in lexical order; a later
+    // file wins.
+    const rank = (name: string) => (name === 'terraform.tfvars' ? 0 : name === 'terraform.tfvars.json' ? 1 : 2);
+    const tfvarsFiles = sorted.filter((d) => d.kind === 'tfvars' && (rank(d.basename) < 2 || /\.auto\.tfvars(\.json)?$/.test(d.basename)));
+    tfvarsFiles.sort((a, b) => rank(a.basename) - rank(b.basename) || (a.basename < b.basename ? -1 : a.basename > b.basename ? 1 : 0));
     for (const document of tfvarsFiles) {
       for (const attribute of hclOf(document)?.body.attributes ?? []) this.tfvars.set(attribute.name, { attribute, document });
     }

@@ -37,6 +37,19 @@ describe('terraform variables', () => {
     assert.equal(module.variable('undeclared'), undefined);
   });
 
+  it('reads JSON variable files in Terraform\'s order: .tfvars, .tfvars.json, then *.auto.tfvars(.json)', () => {
+    const { module } = moduleFrom({
+      'variables.tf': 'variable "drain" {}\nvariable "sizes" {}\nvariable "region" {}\n',
+      'terraform.tfvars': 'drain = "syslog://logs.example.net:514"\nregion = "us"\n',
+      'terraform.tfvars.json': '{ "drain": "syslog+tls://logs.example.net:6514", "sizes": { "web": "private-m" } }',
+      'z.auto.tfvars.json': '{ "region": "virginia" }',
+    });
+    assert.equal(plain(module.variable('drain')?.value), 'syslog+tls://logs.example.net:6514');
+    assert.equal(module.variable('drain')?.valueSource?.path, 'terraform.tfvars.json');
+    assert.deepEqual(plain(module.variable('sizes')?.value), { web: 'private-m' });
+    assert.equal(plain(module.variable('region')?.value), 'virginia');
+  });
+
   it('lets terraform.tfvars lose against *.auto.tfvars whatever the names sort to', () => {
     const { module } = moduleFrom({
       'v.tf': 'variable "x" {}\n',

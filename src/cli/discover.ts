@@ -15,6 +15,11 @@ export interface Candidate {
   readonly path: string;
   readonly absolute: string;
   readonly kind: FileKind;
+  /**
+   * A sibling of a file named on the command line, read only so that the named file is linted with its app or
+   * Terraform module (profile, tfvars, references); its own findings are not reported and it is never fixed.
+   */
+  readonly context?: boolean;
 }
 
 /** The config that governs a directory and the directory its globs are relative to. */
@@ -52,9 +57,24 @@ export function discover(options: DiscoverOptions): Candidate[] {
   const found = new Map<string, Candidate>();
   const visited = new Set<string>();
   const baseScope: ConfigScope = { dir: base, config: options.config };
-  const add = (absolute: string, kind: FileKind) => {
+  const add = (absolute: string, kind: FileKind, context = false) => {
     const rel = relativePath(base, absolute);
-    if (!found.has(rel)) found.set(rel, { path: rel, absolute, kind });
+    const existing = found.get(rel);
+    if (!existing || (existing.context && !context)) found.set(rel, { path: rel, absolute, kind, ...(context ? { context } : {}) });
+  };
+  const addSiblings = (file: string) => {
+    const dir = path.dirname(file);
+    let entries: fs.Dirent[] = [];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // The named file itself is still checked; its context is only a help.
+    }
+    for (const entry of entries) {
+      const sibling = path.join(dir, entry.name);
+      const kind = entry.isFile() ? fileKindOf(toSlashes(sibling)) : undefined;
+      if (kind && sibling !== file) add(sibling, kind, true);
+    }
   };
   const configIgnored = (scope: ConfigScope, absolute: string, isDirectory: boolean): boolean => {
     const ignore = scope.config.ignore;
@@ -74,8 +94,10 @@ export function discover(options: DiscoverOptions): Candidate[] {
     if (!stat.isDirectory()) {
       // A file named on the command line is checked even if .gitignore lists it.
       const kind = fileKindOf(toSlashes(input));
-      if (kind) add(input, kind);
-      else warn(`skipped ${display(input)}: not an app.json, Procfile, heroku.yml or Terraform file`);
+      if (kind) {
+        add(input, kind);
+        addSiblings(input);
+      } else warn(`skipped ${display(input)}: not an app.json, Procfile, heroku.yml or Terraform file`);
       continue;
     }
     const stack: Frame[] = [{ dir: input, ignores: ancestorIgnores(input), scope: baseScope }];

@@ -85,6 +85,8 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
   const baseline = options.baseline ? loadBaseline(path.resolve(io.cwd, options.baseline), display) : undefined;
 
   const candidates = discover({ base, inputs, config: rootConfig, nestedConfigs: options.config ? undefined : configs, warn, display });
+  // Siblings of named files are read for context only (see Candidate.context).
+  const contextPaths = new Set(candidates.filter((c) => c.context).map((c) => c.path));
   failOnConfigProblems(configs);
   let files: LoadedFile[] = loadFiles(candidates, options.maxFileSize, warn, display);
   if (candidates.length === 0) warn(`no app.json, Procfile, heroku.yml or Terraform files found in ${inputs.map(display).join(', ')}`);
@@ -116,9 +118,10 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
   });
 
   const fixed: FixedFile[] = [];
-  if (options.fix) files = applySafeFixes(files, request, fixed, warn, display);
+  if (options.fix) files = applySafeFixes(files, request, fixed, warn, display, (p) => !contextPaths.has(p));
 
   const result = lint(request(files));
+  const named = contextPaths.size > 0 ? result.findings.filter((f) => !contextPaths.has(f.path)) : result.findings;
   for (const failure of result.failures) {
     error(io, `rule ${failure.ruleId} failed on ${fromBase(failure.path)}: ${failure.error}`);
   }
@@ -128,15 +131,15 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
 
   if (options.writeBaseline) {
     const target = path.resolve(io.cwd, options.writeBaseline);
-    writeOrFail(target, `${JSON.stringify(createBaseline(result.findings, textOf), null, 2)}\n`, display);
-    io.err(`Wrote ${plural(result.findings.length, 'finding')} to the baseline ${display(target)}.\n`);
+    writeOrFail(target, `${JSON.stringify(createBaseline(named, textOf), null, 2)}\n`, display);
+    io.err(`Wrote ${plural(named.length, 'finding')} to the baseline ${display(target)}.\n`);
     return result.failures.length > 0 ? EXIT_ERROR : EXIT_OK;
   }
 
   // Fingerprints of the whole list, so that a finding keeps its fingerprint whatever the baseline hides.
-  const allFingerprints = fingerprintFindings(result.findings, textOf);
-  const fingerprintOf = new Map(result.findings.map((f, i) => [f, allFingerprints[i]]));
-  let findings = result.findings;
+  const allFingerprints = fingerprintFindings(named, textOf);
+  const fingerprintOf = new Map(named.map((f, i) => [f, allFingerprints[i]]));
+  let findings = named;
   let baselined = 0;
   if (baseline) {
     const applied = applyBaseline(findings, baseline, textOf);
@@ -149,7 +152,7 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
     fingerprints: findings.map((f) => fingerprintOf.get(f)!),
     apps: result.apps,
     profileSetting: options.profile,
-    filesChecked: files.length,
+    filesChecked: files.filter((f) => !contextPaths.has(f.path)).length,
     suppressed: result.suppressed,
     baselined,
     fixed,
@@ -188,6 +191,7 @@ function applySafeFixes(
   fixed: FixedFile[],
   warn: (message: string) => void,
   display: (absolute: string) => string,
+  writable: (path: string) => boolean,
 ): LoadedFile[] {
   const result = fixAll(request(files), ['safe']);
   const fixedFiles = new Map(result.files.map((f) => [f.path, f.text]));
@@ -203,7 +207,7 @@ function applySafeFixes(
   }
   return files.map((file) => {
     const text = fixedFiles.get(file.path);
-    if (text === undefined || text === file.text) return file;
+    if (text === undefined || text === file.text || !writable(file.path)) return file;
     if (!file.roundTrips) {
       // Writing the decoded text back would replace the invalid bytes.
       warn(`not fixing ${display(file.absolute)}: it is not valid UTF-8`);

@@ -412,3 +412,19 @@ function copyInto(dir: string): string {
   fs.cpSync(dir, copy, { recursive: true });
   return copy;
 }
+
+describe('check: a file named alone', () => {
+  it('is linted with the rest of its app, and only its own findings are reported or fixed', () => {
+    const appJson = '{\n  "name": "pay",\n  "image": "x",\n  "formation": { "web": { "quantity": 2, "size": "shield-m" } }\n}\n';
+    const dir = makeWorkspace({ 'app.json': appJson, Procfile: 'web: node --inspect=0.0.0.0:9229 server.js\n' });
+    const result = runCli(['check', 'Procfile', '--format', 'json', '--fail-on', 'none', '--rule', 'HRK-CMD-001', '--rule', IMAGE], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    const report = parseJsonOutput(result);
+    // The sibling app.json makes the app Shield, so the inspector finding is critical; its own finding is not shown.
+    assert.deepEqual(report.findings.map((f) => [f.ruleId, f.path, f.severity]), [['HRK-CMD-001', 'Procfile', 'crit']]);
+    const fixed = runCli(['check', 'Procfile', '--fix', '--fail-on', 'none', '--rule', 'HRK-CMD-001', '--rule', IMAGE], { cwd: dir });
+    assert.equal(fixed.status, 0, fixed.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'app.json'), 'utf8'), appJson, 'a context file is never fixed');
+    assert.equal(fs.readFileSync(path.join(dir, 'Procfile'), 'utf8'), 'web: node server.js\n');
+  });
+});

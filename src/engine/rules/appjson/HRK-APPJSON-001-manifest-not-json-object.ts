@@ -1,8 +1,10 @@
 import type { Node as JsonNode } from 'jsonc-parser';
+import { replaceEdit } from '../../edits';
 import { defineRule } from '../../rule';
 
 type Data =
   | { readonly kind: 'empty' }
+  | { readonly kind: 'bom' }
   | { readonly kind: 'syntax'; readonly problem: string }
   | { readonly kind: 'root'; readonly rootType: string }
   | { readonly kind: 'duplicate'; readonly key: string; readonly path: string };
@@ -25,7 +27,7 @@ export default defineRule<Data>({
     severity: { common: 'high', private: 'high', shield: 'high' },
     status: 'C',
     preview: false,
-    fix: 'none',
+    fix: 'safe',
     summary: 'app.json does not parse as JSON, its root is not an object, or an object repeats a key.',
     recommendation: 'Make app.json a single valid JSON object (no comments, no trailing commas) with each key written once.',
     controls: [],
@@ -41,8 +43,11 @@ export default defineRule<Data>({
       yield { start: 0, end: 0, data: { kind: 'empty' } };
       return;
     }
+    // A byte order mark is its own, fixable problem; the parser sees it as an invalid symbol at 0.
+    const bom = text.charCodeAt(0) === 0xfeff;
+    if (bom) yield { start: 0, end: 1, data: { kind: 'bom' } };
     // One clear diagnostic at the first error; the rest usually follow from it.
-    const first = [...parsed.errors].sort((a, b) => a.start - b.start)[0];
+    const first = parsed.errors.filter((e) => !(bom && e.start === 0)).sort((a, b) => a.start - b.start)[0];
     if (first) {
       const comma = trailingComma(text, first.start);
       if (comma !== undefined) yield { start: comma, end: comma + 1, data: { kind: 'syntax', problem: 'Trailing commas are not allowed' } };
@@ -67,10 +72,14 @@ export default defineRule<Data>({
       };
     }
   },
+  fix: (detection, { document }) =>
+    detection.data.kind === 'bom' ? { title: 'Remove the byte order mark', safety: 'safe', edits: [replaceEdit(document, 0, 1, '')] } : undefined,
   message: (data) => {
     switch (data.kind) {
       case 'empty':
         return 'app.json is empty; it must contain a JSON object.';
+      case 'bom':
+        return 'app.json starts with a UTF-8 byte order mark, which strict JSON parsers reject; save it without one.';
       case 'syntax':
         return `app.json is not valid JSON: ${data.problem}.`;
       case 'root':

@@ -62,6 +62,15 @@ export function discover(options: DiscoverOptions): Candidate[] {
     const existing = found.get(rel);
     if (!existing || (existing.context && !context)) found.set(rel, { path: rel, absolute, kind, ...(context ? { context } : {}) });
   };
+  /** The config that governs a directory: the nearest one at or above it, up to the base. */
+  const scopeOf = (dir: string): ConfigScope => {
+    for (let d = dir; nestedConfigs && (d === base || d.startsWith(base + path.sep)); d = path.dirname(d)) {
+      const config = nestedConfigs.loadDir(d);
+      if (config) return { dir: d, config };
+      if (d === base) break;
+    }
+    return baseScope;
+  };
   const addSiblings = (file: string) => {
     const dir = path.dirname(file);
     let entries: fs.Dirent[] = [];
@@ -94,7 +103,11 @@ export function discover(options: DiscoverOptions): Candidate[] {
     if (!stat.isDirectory()) {
       // A file named on the command line is checked even if .gitignore lists it.
       const kind = fileKindOf(toSlashes(input));
-      if (kind) {
+      const scope = kind ? scopeOf(path.dirname(input)) : baseScope;
+      if (kind && configIgnored(scope, input, false)) {
+        // The engine would drop it silently: say so rather than count it as checked.
+        warn(`skipped ${display(input)}: it matches an \`ignore\` pattern of ${display(path.join(scope.dir, CONFIG_FILE_NAME))}`);
+      } else if (kind) {
         add(input, kind);
         addSiblings(input);
       } else warn(`skipped ${display(input)}: not an app.json, Procfile, heroku.yml or Terraform file`);

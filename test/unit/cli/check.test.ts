@@ -428,3 +428,15 @@ describe('check: a file named alone', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'Procfile'), 'utf8'), 'web: node server.js\n');
   });
 });
+
+describe('check: a named file that the config ignores', () => {
+  it('is skipped with a warning instead of being counted as checked', () => {
+    const dir = makeWorkspace({ '.heroku-compliance.yml': 'ignore:\n  - "sub/**"\n', 'sub/Procfile': 'web: node --inspect=0.0.0.0 x.js\n' });
+    // Config files are looked up to the top of the git work tree.
+    fs.mkdirSync(path.join(dir, '.git'));
+    const result = runCli(['check', 'sub/Procfile'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /skipped sub\/Procfile: it matches an `ignore` pattern of \.heroku-compliance\.yml/);
+    assert.match(result.stdout, /0 files checked/);
+  });
+});

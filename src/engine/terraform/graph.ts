@@ -69,7 +69,18 @@ export class ResourceGraph implements TfGraph {
     const direct = this.spaceOf(resource);
     if (direct) return direct;
     const app = this.appOf(resource);
-    return app ? this.spaceOf(app) : undefined;
+    if (!app) return undefined;
+    return this.instanceSpaceOf(app, resource) ?? this.spaceOf(app);
+  }
+
+  /** The space of the one app instance that `resource` names in its `app_id` (`heroku_app.svc["api"].id`). */
+  private instanceSpaceOf(app: TfResource, resource: TfResource): TfResource | undefined {
+    const target = appTarget(resource, resource);
+    const key = target && 'from' in target ? target.from?.key : undefined;
+    if (key === undefined) return undefined;
+    const instance = app.instances.find((body) => body.key === key);
+    const space = instance ? spaceTarget(app, instance) : undefined;
+    return space ? this.resolveSpace(space) : undefined;
   }
 
   profileOf(resource: TfResource): TfProfileChoice {

@@ -29,6 +29,8 @@ export interface ResourceRef {
   readonly address: string;
   /** `id`, `name`, `uuid`… */
   readonly attribute: string;
+  /** The instance named by a static index (`heroku_app.svc["api"]` → `api`, `heroku_app.a[0]` → 0). */
+  readonly key?: string | number;
 }
 
 /** An attribute as written, with its value evaluated in the scope of one resource instance. */
@@ -48,6 +50,8 @@ export interface TfBody {
   blocks(type: string): readonly TfBody[];
   /** True when this body came from a `dynamic` block whose `for_each` is unknown (its values are unknown). */
   readonly partial: boolean;
+  /** For a resource instance of `count`/`for_each`: its index or key. */
+  readonly key?: string | number;
 }
 
 export type ResourceMode = 'managed' | 'data';
@@ -125,6 +129,11 @@ export interface TfGraph {
   appOf(resource: TfResource): TfResource | undefined;
   /** The space an app (or any resource with a `space` argument, e.g. an inbound ruleset) points at. */
   spaceOf(resource: TfResource): TfResource | undefined;
+  /**
+   * The space a resource runs in: itself for a space, its own `space`, else the space of the app instance its
+   * `app_id` names (`heroku_app.svc["api"].id`), else its app's space.
+   */
+  runtimeSpaceOf(resource: TfResource): TfResource | undefined;
   /** Resources of a type that belong to an app (by `app_id`). */
   resourcesOfApp(app: TfResource, type: string): readonly TfResource[];
   /** Resources of a type that point at a space (by `space`), e.g. `heroku_space_inbound_ruleset`. */

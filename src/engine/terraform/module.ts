@@ -95,6 +95,7 @@ class BodyImpl implements TfBody {
     readonly syntax: HclBlock,
     readonly scope: Scope,
     readonly partial: boolean,
+    readonly key?: string | number,
   ) {}
 
   attribute(name: string): TfAttribute | undefined {
@@ -205,8 +206,8 @@ class ResourceImpl implements TfResource {
     return this.syntax.body.attributes.find((a) => a.name === 'count');
   }
 
-  private instanceBody(bindings: Record<string, Value>): BodyImpl {
-    return new BodyImpl(this.syntax, { host: this.module.scope.host, bindings: new Map(Object.entries(bindings)) }, false);
+  private instanceBody(bindings: Record<string, Value>, key?: InstanceKey): BodyImpl {
+    return new BodyImpl(this.syntax, { host: this.module.scope.host, bindings: new Map(Object.entries(bindings)) }, false, key);
   }
 
   private expand(): { readonly keys: readonly InstanceKey[] | undefined; readonly bodies: readonly BodyImpl[] } {
@@ -222,7 +223,7 @@ class ResourceImpl implements TfResource {
         result = { keys: undefined, bodies: [this.instanceBody({ count: UNKNOWN })] };
       } else {
         const keys = Array.from({ length: n }, (_, i) => i);
-        result = { keys, bodies: keys.map((index) => this.instanceBody({ count: mapOf({ index: { kind: 'number', value: index } }) })) };
+        result = { keys, bodies: keys.map((index) => this.instanceBody({ count: mapOf({ index: { kind: 'number', value: index } }) }, index)) };
       }
     } else if (forEach) {
       const pairs = forEachPairs(evaluate(forEach.value, this.module.scope));
@@ -230,7 +231,7 @@ class ResourceImpl implements TfResource {
       else {
         result = {
           keys: pairs.map(([key]) => key),
-          bodies: pairs.map(([key, value]) => this.instanceBody({ each: mapOf({ key: { kind: 'string', value: key }, value }) })),
+          bodies: pairs.map(([key, value]) => this.instanceBody({ each: mapOf({ key: { kind: 'string', value: key }, value }) }, key)),
         };
       }
     } else {
@@ -243,6 +244,7 @@ class ResourceImpl implements TfResource {
   /** A reference to this resource: the traversers after `type.name`. */
   reference(rest: readonly HclTraverser[], scope: Scope): Value {
     let instance: BodyImpl | undefined;
+    let instanceKey: InstanceKey | undefined;
     let i = 0;
     const { keys, bodies } = this.expand();
     if (this.multi) {
@@ -253,6 +255,7 @@ class ResourceImpl implements TfResource {
         const wanted = this.countAttribute() ? toNumber(key) : keyOf(key);
         const at = wanted === undefined || !keys ? -1 : keys.indexOf(wanted);
         instance = at >= 0 ? bodies[at] : undefined;
+        if (instance) instanceKey = wanted;
       } else if (step?.kind === 'splat') return UNKNOWN;
     } else {
       if (rest[0]?.kind !== 'attr') return UNKNOWN;
@@ -260,7 +263,7 @@ class ResourceImpl implements TfResource {
     }
     const attr = rest[i];
     if (attr?.kind !== 'attr') return UNKNOWN;
-    const from = { address: this.address, attribute: attr.name };
+    const from = { address: this.address, attribute: attr.name, ...(instanceKey !== undefined ? { key: instanceKey } : {}) };
     if (this.mode === 'data') return UNKNOWN;
     const attribute = instance?.attribute(attr.name);
     // Not written in the configuration: computed by the provider (`id`, `uuid`) or defaulted.

@@ -46,7 +46,8 @@ function placementOf(graph: TfGraph, formation: TfResource): Placement | undefin
     // The Common Runtime (an app without a space), on the configured generation.
     return { runtimes: ['common'], generations: [graph.generationOf(app)] };
   }
-  const space = graph.spaceOf(app);
+  // The space of the app instance the formation names (`heroku_app.svc["api"].id`), else the app's.
+  const space = graph.runtimeSpaceOf(formation);
   // A space the module does not declare (a data source, a name from a variable): nothing is known.
   if (!space) return undefined;
   const shieldAttribute = space.attribute('shield');

@@ -355,6 +355,10 @@ resource "heroku_addon" "db" {
   app_id = heroku_app.svc["phi"].id
   plan   = "heroku-postgresql:private-0"
 }
+resource "heroku_addon" "ops" {
+  app_id = heroku_app.svc["ops"].id
+  plan   = "heroku-postgresql:private-0"
+}
 resource "heroku_app" "plain" {
   for_each = { a = "acme-main", b = "acme-main" }
   name     = "plain-\${each.key}"
@@ -367,5 +371,9 @@ resource "heroku_app" "plain" {
     assert.equal(addressOf(svc.decidedBy), 'heroku_space.secure');
     assert.equal(g.profileOf(byAddress(g, 'heroku_addon.db')).profile, 'shield');
     assert.equal(g.profileOf(byAddress(g, 'heroku_app.plain')).profile, 'private');
+    // A resource that names one instance runs where that instance runs.
+    assert.equal(addressOf(g.runtimeSpaceOf(byAddress(g, 'heroku_addon.db'))), 'heroku_space.secure');
+    assert.equal(addressOf(g.runtimeSpaceOf(byAddress(g, 'heroku_addon.ops'))), 'heroku_space.main');
+    assert.equal(g.profileOf(byAddress(g, 'heroku_addon.ops')).profile, 'private');
   });
 });

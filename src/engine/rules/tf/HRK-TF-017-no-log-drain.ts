@@ -12,6 +12,8 @@ interface Data {
 interface DrainCoverage {
   /** Addresses of apps with a drain (or a telemetry drain with `logs`). */
   readonly apps: ReadonlySet<string>;
+  /** For apps whose drains all name instances (`heroku_app.svc["api"].id`): the instance keys they cover. */
+  readonly instances: ReadonlyMap<string, ReadonlySet<string | number>>;
   /** Addresses of spaces with a space-level telemetry drain with `logs`. */
   readonly spaces: ReadonlySet<string>;
   /** Some drain's owner is unknown: it may be any app, so no app is reported. */
@@ -37,17 +39,28 @@ function mayCarryLogs(drain: TfResource): boolean {
   });
 }
 
+/** The app instance key a drain's `app_id` names, when it names one. */
+function keyOf(value: Value | undefined): string | number | undefined {
+  return value !== undefined && 'from' in value ? value.from?.key : undefined;
+}
+
 function coverageOf(module: TfModule, graph: TfGraph): DrainCoverage {
   const cached = cache.get(module);
   if (cached) return cached;
   const apps = new Set<string>();
+  const instances = new Map<string, Set<string | number>>();
   const spaces = new Set<string>();
   let unknownOwner = false;
   for (const resource of module.resources) {
     if (resource.mode !== 'managed' || resource.instances.length === 0) continue;
     if (resource.type === 'heroku_drain') {
       const app = graph.appOf(resource);
-      if (app) apps.add(app.address);
+      const keys = resource.instances.map((instance) => keyOf(instance.attribute('app_id')?.value));
+      if (app && keys.every((key) => key !== undefined)) {
+        const covered = instances.get(app.address) ?? new Set<string | number>();
+        for (const key of keys) covered.add(key!);
+        instances.set(app.address, covered);
+      } else if (app) apps.add(app.address);
       else if (!resource.instances.every((i) => isForeign(i.attribute('app_id')?.value))) unknownOwner = true;
     } else if (resource.type === 'heroku_telemetry_drain') {
       if (!mayCarryLogs(resource)) continue;
@@ -67,7 +80,9 @@ function coverageOf(module: TfModule, graph: TfGraph): DrainCoverage {
       }
     }
   }
-  const coverage = { apps, spaces, unknownOwner, passedToModules: appsPassedToModules(module) };
+  // An app drained as a whole needs no per-instance bookkeeping.
+  for (const address of apps) instances.delete(address);
+  const coverage = { apps, instances, spaces, unknownOwner, passedToModules: appsPassedToModules(module) };
   cache.set(module, coverage);
   return coverage;
 }
@@ -165,6 +180,16 @@ export default defineRule<Data>({
       if (coverage.apps.has(app.address) || coverage.passedToModules.has(app.address)) continue;
       const space = graph.spaceOf(app);
       if (space && coverage.spaces.has(space.address)) continue;
+      const covered = coverage.instances.get(app.address);
+      if (covered) {
+        // Drains name single instances: report the instances none of them names.
+        const missing = app.instances.map((instance) => instance.key).filter((key) => key !== undefined && !covered.has(key));
+        if (missing.length > 0) {
+          const names = missing.map((key) => `${app.address}[${typeof key === 'number' ? key : JSON.stringify(key)}]`).join(', ');
+          yield detectionFor(context, app, headerSpan(app.syntax), { app: names, generation: graph.generationOf(app) });
+        }
+        continue;
+      }
       yield detectionFor(context, app, headerSpan(app.syntax), { app: app.address, generation: graph.generationOf(app) });
     }
   },

@@ -56,9 +56,10 @@ function coverageOf(module: TfModule, graph: TfGraph): DrainCoverage {
     if (resource.type === 'heroku_drain') {
       const app = graph.appOf(resource);
       const keys = resource.instances.map((instance) => keyOf(instance.attribute('app_id')?.value));
-      if (app && keys.every((key) => key !== undefined)) {
+      const named = keys.filter((key): key is string | number => key !== undefined);
+      if (app && named.length === keys.length) {
         const covered = instances.get(app.address) ?? new Set<string | number>();
-        for (const key of keys) covered.add(key!);
+        for (const key of named) covered.add(key);
         instances.set(app.address, covered);
       } else if (app) apps.add(app.address);
       else if (!resource.instances.every((i) => isForeign(i.attribute('app_id')?.value))) unknownOwner = true;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
-import { boolValue, detectionFor, existenceKnown, headerSpan, isKnown, resourcesIn, stringValue, type TfBody, type TfResource } from '../../terraform/index';
+import { boolValue, detectionFor, existenceKnown, headerSpan, isKnown, resourcesIn, stringValue, type TfBody, type TfResource, type Value } from '../../terraform/index';
 
 
 
@@ -57,7 +57,10 @@ export default defineRule<Data>({
       const app = graph.appOf(domain);
       if (!app || app.mode !== 'managed' || app.instances.length === 0) continue;
       const bare = domain.instances.filter(hasNoSniEndpoint);
-      if (bare.length === 0 || !app.instances.some(acmKnownOff)) continue;
+      // A domain on one instance (`app_id = heroku_app.fe["a"].id`) depends on that instance's `acm` only.
+      const appInstances = bare.map((instance) => instanceNamed(app, instance.attribute('app_id')?.value));
+      const candidates = appInstances.every((instance) => instance !== undefined) ? appInstances : app.instances;
+      if (bare.length === 0 || !candidates.some((instance) => instance !== undefined && acmKnownOff(instance))) continue;
       const hostnames = new Set(bare.map((instance) => stringValue(instance.attribute('hostname')?.value)));
       const hostname = hostnames.size === 1 ? [...hostnames][0] : undefined;
       const acm = app.attribute('acm');
@@ -80,6 +83,12 @@ export default defineRule<Data>({
     return edit && { title: `Set \`acm = true\` on ${app.address}`, safety: 'suggestion', edits: [edit] };
   },
 });
+
+/** The instance of `app` that an `app_id` value names with a static key, if it names one. */
+function instanceNamed(app: TfResource, value: Value | undefined): TfBody | undefined {
+  const key = value !== undefined && 'from' in value ? value.from?.key : undefined;
+  return key === undefined ? undefined : app.instances.find((instance) => instance.key === key);
+}
 
 function appLocation(app: TfResource, acmFalse: boolean): { path: string; start: number; end: number; message: string } {
   const acm = app.attribute('acm')?.syntax;

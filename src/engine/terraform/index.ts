@@ -44,7 +44,7 @@ import type { Detection } from '../types';
 import { moduleProfileOf, runtimeSpaceOf } from './graph';
 import type { HclBlock, Span } from './hcl';
 import { declaredResources, hclOf } from './module';
-import { isKnown, stringValue, type TfGraph, type TfModule, type TfProfileChoice, type TfProvider, type TfResource } from './model';
+import { boolValue, isKnown, stringValue, type TfAttribute, type TfBody, type TfGraph, type TfModule, type TfProfileChoice, type TfProvider, type TfResource } from './model';
 
 export * from './model';
 export type * from './hcl';
@@ -199,4 +199,16 @@ export function parsedWhole(document: Document, block: HclBlock): boolean {
   const after = errors[low] as (typeof errors)[number] | undefined;
   const before = low > 0 ? errors[low - 1] : undefined;
   return !((after !== undefined && after.start < block.end) || (before !== undefined && before.end > block.start));
+}
+
+/**
+ * A boolean attribute that is off: absent or `null` (the provider's default, false) or known false. An unknown
+ * value is not off. `valueSpan` is the written value when a fix can replace it.
+ */
+export function flagOff(body: TfBody, name: string): { attribute?: TfAttribute; valueSpan?: Span } | undefined {
+  const attribute = body.attribute(name);
+  if (attribute && attribute.value.kind !== 'null' && boolValue(attribute.value) !== false) return undefined;
+  const value = attribute?.syntax.value;
+  const valueSpan = value && (value.kind === 'bool' || value.kind === 'string' || value.kind === 'null') ? { start: value.start, end: value.end } : undefined;
+  return { ...(attribute ? { attribute } : {}), ...(valueSpan ? { valueSpan } : {}) };
 }

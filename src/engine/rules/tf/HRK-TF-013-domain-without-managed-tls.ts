@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { insertInBlockEdit, replaceValueEdit } from '../../terraform/edits';
-import { boolValue, detectionFor, existenceKnown, headerSpan, isKnown, resourcesIn, stringValue, type TfBody, type TfResource, type Value } from '../../terraform/index';
+import { boolValue, detectionFor, headerSpan, isKnown, resourcesIn, stringValue, type TfBody, type TfResource, type Value } from '../../terraform/index';
 
 
 
@@ -53,7 +53,6 @@ export default defineRule<Data>({
     const graph = context.terraform?.graph;
     if (!graph) return;
     for (const domain of resourcesIn(context, 'heroku_domain')) {
-      if (!existenceKnown(context, domain)) continue;
       const app = graph.appOf(domain);
       if (!app || app.mode !== 'managed' || app.instances.length === 0) continue;
       const bare = domain.instances.filter(hasNoSniEndpoint);

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule';
-import { detectionFor, existenceKnown, type HclExpression, headerSpan, isKnown, resourcesIn, type TfBody } from '../../terraform/index';
+import { detectionFor, type HclExpression, headerSpan, isKnown, resourcesIn, type TfBody } from '../../terraform/index';
 
 type KeySource = 'literal' | 'repo-file';
 
@@ -79,7 +79,6 @@ export default defineRule<Data>({
   },
   *check(context) {
     for (const ssl of resourcesIn(context, 'heroku_ssl')) {
-      if (!existenceKnown(context, ssl)) continue;
       const source = ssl.instances.map(keySourceOf).find((s) => s !== undefined);
       const detection = detectionFor(context, ssl, headerSpan(ssl.syntax), { ssl: ssl.address, ...(source ?? {}) });
       // "One level higher if private_key comes from a repo file or a literal" (catalog).

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { replaceSpanEdit } from '../../terraform/edits';
-import { detectionFor, existenceKnown, resourcesIn } from '../../terraform/index';
+import { detectionFor, resourcesIn } from '../../terraform/index';
 import type { TextEdit } from '../../types';
 import { schemeSpanOf, urlSchemeOf } from '../../terraform/literals';
 
@@ -37,7 +37,6 @@ export default defineRule<Data>({
   },
   *check(context) {
     for (const drain of resourcesIn(context, 'heroku_drain')) {
-      if (!existenceKnown(context, drain)) continue;
       for (const name of ['url', 'sensitive_url'] as const) {
         const syntax = drain.syntax.body.attributes.find((a) => a.name === name);
         if (!syntax) continue;

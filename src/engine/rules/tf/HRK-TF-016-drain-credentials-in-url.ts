@@ -1,7 +1,7 @@
 import { findUrlCredentials } from '../../detectors/secrets';
 import { defineRule } from '../../rule';
 import { replaceSpanEdit } from '../../terraform/edits';
-import { detectionFor, existenceKnown, resourcesIn, stringValue } from '../../terraform/index';
+import { detectionFor, resourcesIn, stringValue } from '../../terraform/index';
 import { maskSecret } from '../../text';
 
 interface Data {
@@ -37,7 +37,6 @@ export default defineRule<Data>({
   },
   *check(context) {
     for (const drain of resourcesIn(context, 'heroku_drain')) {
-      if (!existenceKnown(context, drain)) continue;
       const hasSensitiveUrl = drain.syntax.body.attributes.some((a) => a.name === 'sensitive_url');
       const seen = new Set<string>();
       for (const instance of drain.instances) {

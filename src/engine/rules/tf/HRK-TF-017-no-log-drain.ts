@@ -1,6 +1,6 @@
 import type { Document } from '../../document';
 import { defineRule } from '../../rule';
-import { detectionFor, existenceKnown, type HclExpression, headerSpan, isKnown, resourcesIn, stringValue, type TfGraph, type TfModule, type TfResource, type Value } from '../../terraform/index';
+import { detectionFor, type HclExpression, headerSpan, isKnown, resourcesIn, stringValue, type TfGraph, type TfModule, type TfResource, type Value } from '../../terraform/index';
 import type { Generation } from '../../types';
 
 interface Data {
@@ -177,7 +177,6 @@ export default defineRule<Data>({
     const coverage = coverageOf(module, graph);
     if (coverage.unknownOwner) return;
     for (const app of apps) {
-      if (!existenceKnown(context, app)) continue;
       if (coverage.apps.has(app.address) || coverage.passedToModules.has(app.address)) continue;
       const space = graph.spaceOf(app);
       if (space && coverage.spaces.has(space.address)) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { replaceSpanEdit } from '../../terraform/edits';
-import { boolValue, detectionFor, existenceKnown, resourcesIn, stringValue } from '../../terraform/index';
+import { boolValue, detectionFor, resourcesIn, stringValue } from '../../terraform/index';
 
 interface Data {
   readonly feature: string;
@@ -32,7 +32,6 @@ export default defineRule<Data>({
   *check(context) {
     const graph = context.terraform?.graph;
     for (const feature of resourcesIn(context, 'heroku_app_feature')) {
-      if (!existenceKnown(context, feature)) continue;
       for (const instance of feature.instances) {
         if (stringValue(instance.attribute('name')?.value)?.trim().toLowerCase() !== STRICT_TLS_FEATURE) continue;
         const enabled = instance.attribute('enabled');

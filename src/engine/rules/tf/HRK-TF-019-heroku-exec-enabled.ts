@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { insertInBlockEdit, replaceSpanEdit } from '../../terraform/edits';
-import { boolValue, detectionFor, existenceKnown, headerSpan, resourcesIn, stringValue } from '../../terraform/index';
+import { boolValue, detectionFor, headerSpan, resourcesIn, stringValue } from '../../terraform/index';
 import type { Profile } from '../../types';
 
 interface Data {
@@ -40,7 +40,6 @@ export default defineRule<Data>({
   *check(context) {
     const graph = context.terraform?.graph;
     for (const feature of resourcesIn(context, 'heroku_app_feature')) {
-      if (!existenceKnown(context, feature)) continue;
       for (const instance of feature.instances) {
         if (stringValue(instance.attribute('name')?.value)?.trim().toLowerCase() !== EXEC_FEATURE) continue;
         const enabled = instance.attribute('enabled');

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { deleteLinesEdit } from '../../terraform/edits';
-import { detectionFor, existenceKnown, resourcesIn, stringValue } from '../../terraform/index';
+import { detectionFor, resourcesIn, stringValue } from '../../terraform/index';
 
 interface Data {
   readonly config: string;
@@ -28,7 +28,6 @@ export default defineRule<Data>({
   },
   *check(context) {
     for (const config of resourcesIn(context, 'heroku_review_app_config')) {
-      if (!existenceKnown(context, config)) continue;
       for (const instance of config.instances) {
         const attribute = instance.attribute('base_name');
         const baseName = stringValue(attribute?.value)?.trim();

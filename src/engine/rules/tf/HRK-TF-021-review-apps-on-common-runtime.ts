@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { insertInBlockEdit, replaceSpanEdit } from '../../terraform/edits';
-import { detectionFor, existenceKnown, resourcesIn, type Span, stringValue, type TfResource } from '../../terraform/index';
+import { detectionFor, resourcesIn, type Span, stringValue, type TfResource } from '../../terraform/index';
 import type { TextEdit } from '../../types';
 
 interface Data {
@@ -45,7 +45,6 @@ export default defineRule<Data>({
     if (!terraform) return;
     const spaces = terraform.module.resources.filter((r) => r.type === 'heroku_space');
     for (const config of resourcesIn(context, 'heroku_review_app_config')) {
-      if (!existenceKnown(context, config)) continue;
       const space = candidateSpace(spaces, terraform.graph.profileOf(config).decidedBy);
       const seen = new Set<number>();
       for (const instance of config.instances) {

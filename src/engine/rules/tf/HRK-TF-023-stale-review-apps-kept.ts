@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
 import { insertInBlockEdit, replaceSpanEdit } from '../../terraform/edits';
-import { boolValue, detectionFor, existenceKnown, headerSpan, resourcesIn, type Span } from '../../terraform/index';
+import { detectionFor, flagOff, headerSpan, resourcesIn, type Span } from '../../terraform/index';
 import type { TextEdit } from '../../types';
 
 interface Data {
@@ -37,14 +37,10 @@ export default defineRule<Data>({
   },
   *check(context) {
     for (const config of resourcesIn(context, 'heroku_review_app_config')) {
-      if (!existenceKnown(context, config)) continue;
       for (const instance of config.instances) {
-        const attribute = instance.attribute('destroy_stale_apps');
-        // Absent or null: the provider's default, false. An unknown value is never reported.
-        const off = !attribute || attribute.value.kind === 'null' || boolValue(attribute.value) === false;
+        const off = flagOff(instance, 'destroy_stale_apps');
         if (!off) continue;
-        const value = attribute?.syntax.value;
-        const valueSpan = value && (value.kind === 'bool' || value.kind === 'string' || value.kind === 'null') ? { start: value.start, end: value.end } : undefined;
+        const { attribute, valueSpan } = off;
         yield detectionFor(context, config, attribute ? attribute.syntax : headerSpan(config.syntax), {
           config: config.address,
           omitted: !attribute,

@@ -1,6 +1,6 @@
 import { parseAddonSpec, type PlanProblem, planProblem, SERVICE_LABELS } from '../../facts/addonPlans';
 import { defineRule } from '../../rule';
-import { detectionFor, existenceKnown, resourcesIn, stringValue } from '../../terraform/index';
+import { detectionFor, resourcesIn, stringValue } from '../../terraform/index';
 import { planSpan } from '../../terraform/literals';
 
 interface Data {
@@ -32,7 +32,6 @@ export default defineRule<Data>({
   *check(context) {
     const graph = context.terraform?.graph;
     for (const addon of resourcesIn(context, 'heroku_addon')) {
-      if (!existenceKnown(context, addon)) continue;
       // The add-on takes the profile of its app (and the app's space); no ephemeral override applies here.
       const profile = graph ? graph.profileOf(addon).profile : context.profile;
       const app = graph?.appOf(addon)?.address;

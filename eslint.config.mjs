@@ -19,7 +19,7 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  { files: ['src/engine/**/*.ts', 'src/heroku/**/*.ts', 'src/cli/**/*.ts'], rules: noVscode },
+  { files: ['src/engine/**/*.ts', 'src/heroku/**/*.ts', 'src/cli/**/*.ts', 'src/workspace/**/*.ts'], rules: noVscode },
   { files: ['**/*.mjs', '**/*.js', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', process: 'readonly', console: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

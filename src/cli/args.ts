@@ -227,16 +227,6 @@ export function parseSize(text: string | undefined): number {
   return Math.round(Number(match[1]) * factor);
 }
 
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 ** 2) return `${trim(bytes / 1024 ** 2)} MB`;
-  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
-
-function trim(n: number): string {
-  return n >= 100 ? n.toFixed(0) : n.toFixed(1).replace(/\.0$/, '');
-}
-
 function normalizeRuleId(raw: string, ruleIds: readonly string[]): string | undefined {
   const upper = raw.trim().toUpperCase();
   return ruleIds.find((id) => id === upper);

@@ -30,17 +30,29 @@ function overlapsAny(edit: TextEdit, others: readonly TextEdit[]): boolean {
   return others.some((other) => edit.start < other.end && other.start < edit.end || (edit.start === other.start && edit.end === other.end));
 }
 
-/** Lints and applies safe fixes until nothing more changes (at most `maxPasses` rounds). */
-export function fixAll(request: LintRequest, allowed: readonly FixSafety[] = ['safe'], maxPasses = 10): { files: SourceFile[]; applied: Finding[] } {
+/**
+ * Lints and applies safe fixes until nothing more changes (at most `maxPasses` rounds). `accept` narrows the fixes
+ * taken, e.g. to those that edit only one file.
+ */
+export function fixAll(
+  request: LintRequest,
+  allowed: readonly FixSafety[] = ['safe'],
+  maxPasses = 10,
+  accept: (finding: Finding) => boolean = () => true,
+): { files: SourceFile[]; applied: Finding[] } {
   let files = [...request.files];
   const applied: Finding[] = [];
   for (let pass = 0; pass < maxPasses; pass++) {
-    const { findings } = lint({ ...request, files });
+    const findings = lint({ ...request, files }).findings.filter(accept);
     const texts = new Map(files.map((f) => [f.path, f.text]));
     const result = applyFixes(texts, findings, allowed);
     if (result.applied.length === 0) break;
     applied.push(...result.applied);
-    files = files.map((f) => ({ ...f, text: result.texts.get(f.path) ?? f.text }));
+    // A changed text drops the editor's pre-parsed syntax model, which described the old text.
+    files = files.map((f) => {
+      const text = result.texts.get(f.path) ?? f.text;
+      return text === f.text ? f : { path: f.path, kind: f.kind, text };
+    });
   }
   return { files, applied };
 }

@@ -7,10 +7,13 @@ export { parseConfig, CONFIG_FILE_NAME, EMPTY_CONFIG, type ComplianceConfig, typ
 export { createBaseline, parseBaseline, applyBaseline, type Baseline } from './baseline';
 export { fingerprintFindings } from './fingerprint';
 export { fileKindOf } from './fileKinds';
+export { isTfvarsJson } from './parsers/tfvarsJson';
 export { matchesAnyGlob, matchesGlob } from './glob';
 export { atLeast, severityRank, isSeverity } from './severity';
-export { applyEdits, LineIndex, maskSecret } from './text';
+export { applyEdits, LineIndex, maskSecret, minimalEdit } from './text';
 export { SUPPRESSION_DIRECTIVE, commentPrefix } from './suppressions';
 export type { ProfileChoice } from './profile';
 export { loadTerraformParser, isTerraformParserLoaded, HclDocumentParser, type HclEdit } from './parsers/terraform';
 export type { HclFile } from './terraform/hcl';
+export { inlineIgnoreEdit, jsonPointerAt, configWithSuppression } from './ignores';
+export type { ConfigSuppression } from './config';

@@ -106,3 +106,13 @@ export function nearest(word: string, candidates: readonly string[], maxDistance
   }
   return best;
 }
+
+/** The smallest single edit that turns `before` into `after` (their common start and end are kept), if any. */
+export function minimalEdit(path: string, before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { path, start, end: before.length - end, newText: after.slice(start, after.length - end) };
+}

@@ -16,10 +16,10 @@ import {
 import { isTerraformParserLoaded, loadTerraformParser } from '../../engine/parsers/terraform';
 import type { CheckOptions } from '../args';
 import { createColors, useColor } from '../colors';
-import { ConfigLoader, findConfigDir } from '../config';
-import { discover } from '../discover';
-import { describeError, relativePath, toSlashes } from '../fsutil';
-import { type LoadedFile, loadFiles, writeFileText } from '../files';
+import { ConfigLoader, findConfigDir } from '../../workspace/configLoader';
+import { discover } from '../../workspace/discover';
+import { describeError, relativePath, toSlashes } from '../../workspace/fsutil';
+import { type LoadedFile, loadFiles, writeFileText } from '../../workspace/files';
 import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
@@ -88,7 +88,7 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
   // Siblings of named files are read for context only (see Candidate.context).
   const contextPaths = new Set(candidates.filter((c) => c.context).map((c) => c.path));
   failOnConfigProblems(configs);
-  let files: LoadedFile[] = loadFiles(candidates, options.maxFileSize, warn, display);
+  let files: LoadedFile[] = loadFiles(candidates, { bytes: options.maxFileSize, name: '--max-file-size' }, warn, display);
   if (candidates.length === 0) warn(`no app.json, Procfile, heroku.yml or Terraform files found in ${inputs.map(display).join(', ')}`);
   if (!isTerraformParserLoaded() && files.some((f) => f.kind === 'terraform' || f.kind === 'tfvars')) {
     try {

@@ -1,4 +1,4 @@
-/** Small file-system helpers shared by discovery, config loading and the check command. */
+/** Small file-system helpers shared by discovery, config loading, the CLI and the extension. */
 import * as path from 'node:path';
 
 export function toSlashes(p: string): string {
@@ -30,4 +30,14 @@ export function describeError(error: unknown): string {
     default:
       return error instanceof Error ? error.message : String(error);
   }
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 2) return `${trim(bytes / 1024 ** 2)} MB`;
+  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+function trim(n: number): string {
+  return n >= 100 ? n.toFixed(0) : n.toFixed(1).replace(/\.0$/, '');
 }

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ComplianceConfig, CONFIG_FILE_NAME, fileKindOf, type FileKind, matchesAnyGlob } from '../engine';
-import type { ConfigLoader } from './config';
+import type { ConfigLoader } from './configLoader';
 import { describeError, relativePath, toSlashes } from './fsutil';
 import { type IgnoreFile, isIgnored, parseGitignore } from './gitignore';
 

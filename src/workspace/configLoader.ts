@@ -10,13 +10,25 @@ import * as path from 'node:path';
 import { type ComplianceConfig, CONFIG_FILE_NAME, EMPTY_CONFIG, parseConfig, RULE_IDS } from '../engine';
 import { describeError } from './fsutil';
 
-/** Reads and validates config files, collecting problems as `file:line: message`. */
+/** A problem in a config file, at a 1-based line (none when the file cannot be read). */
+export interface ConfigFileProblem {
+  readonly file: string;
+  readonly line?: number;
+  readonly message: string;
+}
+
+/** Reads and validates config files, collecting their problems. */
 export class ConfigLoader {
-  readonly problems: string[] = [];
+  readonly fileProblems: ConfigFileProblem[] = [];
   /** Config files read, by absolute directory. */
   readonly byDir = new Map<string, ComplianceConfig>();
 
-  constructor(private readonly display: (absolute: string) => string) {}
+  constructor(private readonly display: (absolute: string) => string = (absolute) => absolute) {}
+
+  /** The problems as `file:line: message` lines. */
+  get problems(): string[] {
+    return this.fileProblems.map((p) => `${this.display(p.file)}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`);
+  }
 
   /** The config in `file`; EMPTY_CONFIG (with a problem recorded) when it cannot be read or is invalid. */
   load(file: string): ComplianceConfig {
@@ -26,16 +38,18 @@ export class ConfigLoader {
       if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      this.problems.push(`${this.display(file)}: cannot read the config file: ${describeError(e)}`);
+      this.fileProblems.push({ file, message: `cannot read the config file: ${describeError(e)}` });
       return EMPTY_CONFIG;
     }
     const { config, problems } = parseConfig(text, RULE_IDS);
-    for (const p of problems) this.problems.push(`${this.display(file)}:${p.line}: ${p.message}`);
+    for (const p of problems) this.fileProblems.push({ file, line: p.line, message: p.message });
     return problems.length > 0 ? EMPTY_CONFIG : config;
   }
 
-  /** Loads `dir/.heroku-compliance.yml` when it exists, and remembers it. */
+  /** Loads `dir/.heroku-compliance.yml` when it exists, and remembers it (a second call reads nothing). */
   loadDir(dir: string): ComplianceConfig | undefined {
+    const known = this.byDir.get(dir);
+    if (known) return known;
     const file = path.join(dir, CONFIG_FILE_NAME);
     if (!isFileOrLink(file)) return undefined;
     const config = this.load(file);

@@ -1,7 +1,7 @@
 /** The .gitignore matcher against gitignore(5) semantics. */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type IgnoreFile, isIgnored, parseGitignore } from '../../../src/cli/gitignore';
+import { type IgnoreFile, isIgnored, parseGitignore } from '../../../src/workspace/gitignore';
 
 function ignores(text: string, base = '/repo'): IgnoreFile[] {
   return [{ base, rules: parseGitignore(text) }];

@@ -1,9 +1,8 @@
 /** Reading and writing the linted files. */
 import * as fs from 'node:fs';
 import type { SourceFile } from '../engine';
-import { formatSize } from './args';
 import type { Candidate } from './discover';
-import { describeError } from './fsutil';
+import { describeError, formatSize } from './fsutil';
 
 export interface LoadedFile extends SourceFile {
   readonly absolute: string;
@@ -13,10 +12,16 @@ export interface LoadedFile extends SourceFile {
 
 /**
  * Reads each candidate as UTF-8 (invalid bytes become U+FFFD). Opens with O_NONBLOCK so that a FIFO swapped
- * in after discovery cannot block; skips non-regular files and files over `maxFileSize` (0: no limit) with
+ * in after discovery cannot block; skips non-regular files and files over the size limit with
  * a warning, as it does for files that cannot be read.
  */
-export function loadFiles(candidates: readonly Candidate[], maxFileSize: number, warn: (message: string) => void, display: (absolute: string) => string): LoadedFile[] {
+/** A maximum file size in bytes (0: none), and how messages name it (`--max-file-size`). */
+export interface SizeLimit {
+  readonly bytes: number;
+  readonly name: string;
+}
+
+export function loadFiles(candidates: readonly Candidate[], limit: SizeLimit, warn: (message: string) => void, display: (absolute: string) => string): LoadedFile[] {
   const files: LoadedFile[] = [];
   for (const candidate of candidates) {
     let fd: number | undefined;
@@ -27,8 +32,8 @@ export function loadFiles(candidates: readonly Candidate[], maxFileSize: number,
         warn(`skipped ${display(candidate.absolute)}: not a regular file`);
         continue;
       }
-      if (maxFileSize > 0 && stat.size > maxFileSize) {
-        warn(`skipped ${display(candidate.absolute)}: ${formatSize(stat.size)} is over the --max-file-size limit of ${formatSize(maxFileSize)}`);
+      if (limit.bytes > 0 && stat.size > limit.bytes) {
+        warn(`skipped ${display(candidate.absolute)}: ${formatSize(stat.size)} is over the ${limit.name} limit of ${formatSize(limit.bytes)}`);
         continue;
       }
       const bytes = fs.readFileSync(fd);

@@ -120,10 +120,10 @@ export class WorkspaceCheck implements vscode.Disposable {
     const head = summary.cancelled ? 'Compliance check cancelled' : 'Compliance check finished';
     const message =
       total === 0
-        ? `${head}: no findings in ${summary.files} file(s).`
-        : `${head}: ${total} finding(s) in ${summary.filesWithFindings} of ${summary.files} file(s): ${bySeverity.join(', ')}.`;
+        ? `${head}: no findings in ${plural(summary.files, 'file')}.`
+        : `${head}: ${plural(total, 'finding')} in ${summary.filesWithFindings} of ${plural(summary.files, 'file')}: ${bySeverity.join(', ')}.`;
     this.log.info(message);
-    void vscode.window.showInformationMessage(`Heroku Compliance: ${message}`, 'Show Problems').then((choice) => {
+    void vscode.window.showInformationMessage(message, 'Show Problems').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
   }
@@ -131,6 +131,10 @@ export class WorkspaceCheck implements vscode.Disposable {
   dispose(): void {
     this.covered.clear();
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Lets the editor handle input and repaint between steps of a long scan. */

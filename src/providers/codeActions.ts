@@ -15,7 +15,7 @@ import { configSuppression, inlineSuppression } from './suppressionEdits';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('herokuCompliance');
 export const SELECTOR: vscode.DocumentSelector = [
-  { scheme: 'file', pattern: '**/{app.json,Procfile,heroku.yml,*.tf,*.tfvars,*.tfvars.json}' },
+  { scheme: 'file', pattern: '**/{app.json,Procfile,heroku.yml,*.tf,*.tfvars,*.tfvars.json,Dockerfile,Dockerfile.*,*.Dockerfile}' },
   { scheme: 'file', language: 'procfile' },
   { scheme: 'untitled', language: 'procfile' },
   { scheme: 'untitled', language: 'terraform' },

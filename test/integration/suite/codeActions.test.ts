@@ -21,7 +21,7 @@ describe('code actions', () => {
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix, `a preferred fix among ${actions.map((a) => a.title).join(' | ')}`);
     await apply(fix);
-    assert.match(editor.document.lineAt(0).text, /--inspect=127\.0\.0\.1:9229/);
+    assert.strictEqual(editor.document.lineAt(0).text, 'web: node server.js');
     await waitForNoRule(uri, 'HRK-CMD-001');
     await revertAndClose();
   });

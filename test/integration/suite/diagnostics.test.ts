@@ -57,9 +57,9 @@ describe('diagnostics as you type', () => {
     const editor = await open('alpha', 'Procfile');
     const uri = editor.document.uri;
     await waitForRule(uri, 'HRK-CMD-001');
-    await replaceText(editor, '--inspect=0.0.0.0:9229', '--inspect=127.0.0.1:9229');
+    await replaceText(editor, 'node --inspect=0.0.0.0:9229 server.js', 'node server.js');
     await waitForNoRule(uri, 'HRK-CMD-001');
-    await replaceText(editor, '--inspect=127.0.0.1:9229', '--inspect=0.0.0.0:9229');
+    await replaceText(editor, 'node server.js', 'node --inspect=0.0.0.0:9229 server.js');
     await waitForRule(uri, 'HRK-CMD-001');
     await revertAndClose();
   });

@@ -60,5 +60,6 @@ export function scopeOfDocument(document: vscode.TextDocument, kind: FileKind, t
     const name = UNTITLED_KINDS[document.languageId]?.name ?? 'untitled';
     return detachedScope(name, kind, document.getText(), overrides, terraform.modelOf(document));
   }
-  return fileScope(document.uri.fsPath, baseForFile(document.uri), { overrides, openText: openTexts(terraform), sizeLimit: EDITOR_SIZE_LIMIT, warn });
+  const options = { overrides, openText: openTexts(terraform), diskModel: (absolute: string, text: string) => terraform.diskModel(absolute, text), sizeLimit: EDITOR_SIZE_LIMIT, warn };
+  return fileScope(document.uri.fsPath, baseForFile(document.uri), options);
 }

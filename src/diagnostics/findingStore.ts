@@ -22,19 +22,28 @@ export class FindingStore implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('herokuCompliance');
   private readonly analyses = new Map<string, Analysis>();
   private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires once after a burst of changes (a workspace check sets thousands of files). */
   readonly onDidChange = this.changed.event;
+  private changeTimer: NodeJS.Timeout | undefined;
 
   set(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[], analysis?: Analysis): void {
     this.collection.set(uri, diagnostics);
     if (analysis) this.analyses.set(uri.toString(), analysis);
     else this.analyses.delete(uri.toString());
-    this.changed.fire();
+    this.fireSoon();
   }
 
   delete(uri: vscode.Uri): void {
     this.collection.delete(uri);
     this.analyses.delete(uri.toString());
-    this.changed.fire();
+    this.fireSoon();
+  }
+
+  private fireSoon(): void {
+    this.changeTimer ??= setTimeout(() => {
+      this.changeTimer = undefined;
+      this.changed.fire();
+    }, 50);
   }
 
   has(uri: vscode.Uri): boolean {
@@ -62,6 +71,7 @@ export class FindingStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.changeTimer);
     this.collection.dispose();
     this.changed.dispose();
   }

@@ -3,10 +3,15 @@
  * and the model is built only when the document is linted. The parser (WebAssembly) loads on first use.
  */
 import * as vscode from 'vscode';
-import { HclDocumentParser, type HclEdit, type HclFile, isTerraformParserLoaded, isTfvarsJson, loadTerraformParser } from '../engine';
+import { HclDocumentParser, type HclEdit, type HclFile, isTerraformParserLoaded, isTfvarsJson, loadTerraformParser, parseHcl } from '../engine';
+
+/** Closed files whose models are kept: the siblings of the modules being edited. */
+const DISK_MODELS_KEPT = 256;
 
 export class TerraformDocuments implements vscode.Disposable {
   private readonly parsers = new Map<string, HclDocumentParser>();
+  /** Models of closed `.tf` files by path, reused while their text is unchanged, so a keystroke parses one file. */
+  private readonly diskModels = new Map<string, { text: string; model: HclFile }>();
   private loading: Promise<void> | undefined;
 
   /** Loads the parser once; later calls return at once. */
@@ -36,6 +41,18 @@ export class TerraformDocuments implements vscode.Disposable {
     return parser.file();
   }
 
+  /** The model of a closed file's text, parsed once per text. */
+  diskModel(absolute: string, text: string): HclFile | undefined {
+    if (!isTerraformParserLoaded() || isTfvarsJson(absolute)) return undefined;
+    const kept = this.diskModels.get(absolute);
+    if (kept?.text === text) return kept.model;
+    const model = parseHcl(text);
+    this.diskModels.delete(absolute);
+    if (this.diskModels.size >= DISK_MODELS_KEPT) this.diskModels.delete(this.diskModels.keys().next().value!);
+    this.diskModels.set(absolute, { text, model });
+    return model;
+  }
+
   close(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     this.parsers.get(key)?.dispose();
@@ -45,6 +62,7 @@ export class TerraformDocuments implements vscode.Disposable {
   dispose(): void {
     for (const parser of this.parsers.values()) parser.dispose();
     this.parsers.clear();
+    this.diskModels.clear();
   }
 }
 

@@ -13,7 +13,7 @@ export { atLeast, severityRank, isSeverity } from './severity';
 export { applyEdits, LineIndex, maskSecret, minimalEdit } from './text';
 export { SUPPRESSION_DIRECTIVE, commentPrefix } from './suppressions';
 export type { ProfileChoice } from './profile';
-export { loadTerraformParser, isTerraformParserLoaded, HclDocumentParser, type HclEdit } from './parsers/terraform';
+export { loadTerraformParser, isTerraformParserLoaded, HclDocumentParser, parseHcl, type HclEdit } from './parsers/terraform';
 export type { HclFile } from './terraform/hcl';
 export { inlineIgnoreEdit, jsonPointerAt, configWithSuppression } from './ignores';
 export type { ConfigSuppression } from './config';

@@ -45,6 +45,8 @@ export interface ScopeOptions {
   readonly overrides: EditorOverrides;
   readonly openText: (absolute: string) => OpenText | undefined;
   readonly sizeLimit: SizeLimit;
+  /** A syntax model of a Terraform file read from disk, when the caller keeps them between lints. */
+  readonly diskModel?: (absolute: string, text: string) => HclFile | undefined;
   /** Warnings about files that could not be read (logged by the caller). */
   readonly warn: (message: string) => void;
 }
@@ -85,7 +87,11 @@ function scopeOf(base: string, candidates: readonly Candidate[], configs: Config
   const loaded = new Map(loadFiles(onDisk, options.sizeLimit, options.warn, (a) => a).map((f) => [f.absolute, f]));
   const files = candidates.map((c): LoadedFile | undefined => {
     const open = options.openText(c.absolute);
-    if (!open) return loaded.get(c.absolute);
+    if (!open) {
+      const file = loaded.get(c.absolute);
+      const hcl = file && (file.kind === 'terraform' || file.kind === 'tfvars') ? options.diskModel?.(file.absolute, file.text) : undefined;
+      return hcl && file ? { ...file, hcl } : file;
+    }
     return { path: c.path, kind: c.kind, text: open.text, ...(open.hcl ? { hcl: open.hcl } : {}), absolute: c.absolute, roundTrips: true };
   });
   const present = files.filter((f): f is LoadedFile => f !== undefined);

@@ -17,7 +17,9 @@ const common = {
   // jsonc-parser's UMD "main" has requires esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // web-tree-sitter's ESM build reads import.meta.url, which is empty in CJS output: bundle its CJS build.
-  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+  // heroku-client logs every response body (config var values included) through `debug` when DEBUG is set:
+  // a no-op stub keeps secrets out of stderr whatever the environment says.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter'), debug: './scripts/debug-stub.cjs' },
   logLevel: 'warning',
 };
 // The Terraform parser loads these from the bundle's directory (src/engine/parsers/terraform.ts).

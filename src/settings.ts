@@ -1,6 +1,7 @@
 /** The extension's settings, read in this one place. */
 import * as vscode from 'vscode';
 import { isSeverity, type ProfileSetting, RULE_IDS, type RuleSetting } from './engine';
+import { LIVE_RULE_IDS } from './heroku/liveRegistry';
 import type { EditorOverrides } from './workspace/lintScope';
 
 export const SECTION = 'herokuCompliance';
@@ -27,6 +28,26 @@ export function readSettings(scope?: vscode.Uri): Settings {
   };
 }
 
+/** The live view's settings. `apiUrl` is a restricted setting: an untrusted workspace cannot redirect the token. */
+export interface LiveSettings {
+  readonly apiUrl: string;
+  /** The app linked to a folder by setting, if any. */
+  readonly app: string | undefined;
+  /** Minutes between automatic refreshes; 0 turns them off. */
+  readonly refreshMinutes: number;
+}
+
+export function readLiveSettings(scope?: vscode.Uri): LiveSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const app = config.get<string>('app', '').trim();
+  const minutes = config.get<number>('live.refreshMinutes', 0);
+  return {
+    apiUrl: config.get<string>('apiUrl', 'https://api.heroku.com').trim() || 'https://api.heroku.com',
+    app: app === '' ? undefined : app,
+    refreshMinutes: Number.isFinite(minutes) && minutes > 0 ? minutes : 0,
+  };
+}
+
 /** `files.exclude` globs that are switched on (conditional `when` entries are not), for the workspace check. */
 export function filesExclude(scope?: vscode.Uri): string[] {
   const patterns = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude') ?? {};
@@ -50,7 +71,7 @@ function ruleSettings(raw: unknown): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
   if (typeof raw !== 'object' || raw === null) return rules;
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (!RULE_IDS.has(id)) continue;
+    if (!RULE_IDS.has(id) && !LIVE_RULE_IDS.has(id)) continue;
     if (value === 'off' || value === 'on' || (typeof value === 'string' && isSeverity(value))) rules[id] = value;
     else if (value === false) rules[id] = 'off';
     else if (value === true) rules[id] = 'on';

@@ -4,7 +4,7 @@ import { nearest } from '../engine/text';
 
 export const TOOL_NAME = 'heroku-compliance';
 
-export type Command = 'check' | 'rules' | 'explain';
+export type Command = 'check' | 'live' | 'rules' | 'explain';
 export type Format = 'text' | 'json' | 'sarif';
 export type FailOn = Severity | 'none';
 
@@ -28,10 +28,22 @@ export interface CheckOptions {
   readonly color?: boolean;
 }
 
+export interface LiveOptions {
+  readonly app: string;
+  readonly profile: ProfileSetting;
+  readonly format: Format;
+  readonly output?: string;
+  readonly failOn: FailOn;
+  /** `--api-url`; HEROKU_API_URL and the default apply when absent. */
+  readonly apiUrl?: string;
+  readonly color?: boolean;
+}
+
 export type Parsed =
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
   | { readonly kind: 'check'; readonly options: CheckOptions }
+  | { readonly kind: 'live'; readonly options: LiveOptions }
   | { readonly kind: 'rules'; readonly format: 'text' | 'json' }
   | { readonly kind: 'explain'; readonly id: string };
 
@@ -39,6 +51,7 @@ export type Parsed =
 export class UsageError extends Error {}
 
 export const SHORT_USAGE = `Usage: ${TOOL_NAME} check [paths...] [options]
+       ${TOOL_NAME} live --app <name> [options]
        ${TOOL_NAME} rules [--format text|json]
        ${TOOL_NAME} explain <RULE-ID>
 Run '${TOOL_NAME} --help' for the options.`;
@@ -51,6 +64,8 @@ compliance features (Common Runtime, Private Spaces, Shield Private Spaces).
 Commands:
   check [paths...]          Check files and directories (default: .). Directories are searched
                             recursively; .gitignore files, node_modules and .git are skipped.
+  live --app <name>         Check the running app's security features through the Heroku Platform API
+                            (token from HEROKU_API_KEY or ~/.netrc, machine api.heroku.com).
   rules                     List the rules.
   explain <RULE-ID>         Print a rule's documentation.
 
@@ -66,6 +81,11 @@ Options for check:
   --rule <RULE-ID>          Run only this rule; repeat for more (enables preview rules)
   --max-file-size <size>    Skip larger files, e.g. 500KB, 10MB; 0 for no limit (default: 10MB)
   --color, --no-color       Force or disable colours (default: on a terminal, unless NO_COLOR)
+
+Options for live:
+  --app <name>              The Heroku app (name or id); required
+  --api-url <url>           The Platform API (default: HEROKU_API_URL, else https://api.heroku.com)
+  --profile, --format, --output, --fail-on, --color, --no-color   as for check
 
 Options for rules:
   --format <format>         text or json (default: text)
@@ -89,21 +109,23 @@ interface OptionSpec {
 }
 
 const OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  '--profile': { takesValue: true, commands: ['check'] },
-  '--format': { takesValue: true, commands: ['check', 'rules'] },
-  '--output': { takesValue: true, commands: ['check'] },
-  '--fail-on': { takesValue: true, commands: ['check'] },
+  '--profile': { takesValue: true, commands: ['check', 'live'] },
+  '--format': { takesValue: true, commands: ['check', 'live', 'rules'] },
+  '--output': { takesValue: true, commands: ['check', 'live'] },
+  '--fail-on': { takesValue: true, commands: ['check', 'live'] },
+  '--app': { takesValue: true, commands: ['live'] },
+  '--api-url': { takesValue: true, commands: ['live'] },
   '--config': { takesValue: true, commands: ['check'] },
   '--baseline': { takesValue: true, commands: ['check'] },
   '--write-baseline': { takesValue: true, commands: ['check'] },
   '--fix': { takesValue: false, commands: ['check'] },
   '--rule': { takesValue: true, commands: ['check'] },
   '--max-file-size': { takesValue: true, commands: ['check'] },
-  '--color': { takesValue: false, commands: ['check'] },
-  '--no-color': { takesValue: false, commands: ['check'] },
+  '--color': { takesValue: false, commands: ['check', 'live'] },
+  '--no-color': { takesValue: false, commands: ['check', 'live'] },
 };
 
-const COMMANDS: readonly Command[] = ['check', 'rules', 'explain'];
+const COMMANDS: readonly Command[] = ['check', 'live', 'rules', 'explain'];
 
 /** Parses `argv` (without `node` and the script). Rule ids are matched case-insensitively against `ruleIds`. */
 export function parseArgs(argv: readonly string[], ruleIds: readonly string[]): Parsed {
@@ -185,6 +207,24 @@ export function parseArgs(argv: readonly string[], ruleIds: readonly string[]): 
       const id = normalizeRuleId(positionals[0], ruleIds);
       if (!id) throw unknownRule(positionals[0], ruleIds);
       return { kind: 'explain', id };
+    }
+    case 'live': {
+      if (positionals.length > 0) throw new UsageError(`'live' takes no arguments (got '${positionals[0]}'); name the app with --app`);
+      const app = nonEmpty('--app');
+      if (!app) throw new UsageError(`'live' needs --app <name>`);
+      if (values.has('--color') && values.has('--no-color')) throw new UsageError(`'--color' and '--no-color' contradict each other`);
+      return {
+        kind: 'live',
+        options: {
+          app,
+          profile: choice('--profile', ['auto', ...PROFILES] as const, 'auto'),
+          format: choice('--format', ['text', 'json', 'sarif'] as const, 'text'),
+          output: nonEmpty('--output'),
+          failOn: choice('--fail-on', [...SEVERITIES, 'none'] as const, 'high'),
+          apiUrl: nonEmpty('--api-url'),
+          color: values.has('--color') ? true : values.has('--no-color') ? false : undefined,
+        },
+      };
     }
     case 'check': {
       const rules: string[] = [];

@@ -3,6 +3,7 @@ import { RULES } from '../engine';
 import { parseArgs, SHORT_USAGE, UsageError, USAGE } from './args';
 import { EXIT_ERROR, runCheck } from './commands/check';
 import { runExplain } from './commands/explain';
+import { runLive } from './commands/live';
 import { runRules } from './commands/rules';
 import { type Io, PREFIX, processIo } from './io';
 import { TOOL_VERSION } from './version';
@@ -23,6 +24,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return runExplain(parsed.id, io);
       case 'check':
         return await runCheck(parsed.options, io);
+      case 'live':
+        return await runLive(parsed.options, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -63,6 +63,11 @@ export class FindingStore implements vscode.Disposable {
     return uris;
   }
 
+  /** Every finding known, with the absolute path of its file (the findings' own paths are relative to their scope). */
+  allFindings(): { readonly finding: Finding; readonly absolute: string | undefined }[] {
+    return [...this.analyses.values()].flatMap((a) => a.findings.map((finding) => ({ finding, absolute: a.scope.absolute.get(finding.path) })));
+  }
+
   /** Findings per severity over all files (from the analyses, which hold the engine's severities). */
   counts(): Record<Severity, number> {
     const counts: Record<Severity, number> = { crit: 0, high: 0, med: 0, low: 0, info: 0 };

@@ -3,7 +3,8 @@
  * `herokuCompliance.run` says. A lint that finishes after its document changed again is dropped.
  */
 import * as vscode from 'vscode';
-import { lint, parseConfig, RULE_IDS } from '../engine';
+import { lint, parseConfig } from '../engine';
+import { KNOWN_RULE_IDS } from '../workspace/configLoader';
 import { affectsSettings, readSettings } from '../settings';
 import { kindOf, openDocument, scopeOfDocument } from './documents';
 import type { FindingStore } from './findingStore';
@@ -104,7 +105,7 @@ export class LiveLinter implements vscode.Disposable {
     const kind = kindOf(document);
     if (!kind) return;
     if (kind === 'config') {
-      publishConfigProblems(this.store, document.uri, parseConfig(document.getText(), RULE_IDS).problems);
+      publishConfigProblems(this.store, document.uri, parseConfig(document.getText(), KNOWN_RULE_IDS).problems);
       return;
     }
     const key = document.uri.toString();

@@ -15,15 +15,20 @@ export function severityText(meta: RuleMeta): string {
   return PROFILES.map((p) => meta.severity[p] ?? '—').join(' / ');
 }
 
-export function renderDocHeader(meta: RuleMeta): string {
-  const rows: [string, string][] = [
+/**
+ * The generated header of a rule's doc. `extraRows` come after the standard ones (the live rules add the items of
+ * the live view they report on, which the engine does not know).
+ */
+export function renderDocHeader(meta: RuleMeta, extraRows: readonly (readonly [string, string])[] = []): string {
+  const rows: (readonly [string, string])[] = [
     ['Severity (common / private / shield)', severityText(meta)],
-    ['Files', meta.fileKinds.map((k) => `\`${k}\``).join(', ')],
+    ['Files', meta.fileKinds.length > 0 ? meta.fileKinds.map((k) => `\`${k}\``).join(', ') : 'none: a live check of the linked app through the Platform API'],
     ['Heroku feature', meta.feature],
     ['Fix', meta.fix === 'none' ? 'none' : meta.fix === 'safe' ? 'safe (applied by `--fix` and fix-all)' : 'suggestion (offered, never auto-applied)'],
     ['Default', meta.preview ? 'preview: off unless enabled in `.heroku-compliance.yml`' : 'on'],
     ['Catalog status', STATUS_TEXT[meta.status]],
     ['Controls', meta.controls.length > 0 ? meta.controls.join('; ') : '—'],
+    ...extraRows,
   ];
   const sources = meta.sources.map((key) => `- **${key}**: ${SOURCES[key] ?? key}`);
   return [
@@ -45,16 +50,16 @@ export function renderDocHeader(meta: RuleMeta): string {
   ].join('\n');
 }
 
-export function renderDocStub(meta: RuleMeta): string {
-  return `${renderDocHeader(meta)}\n\n${DOC_SECTIONS.map((s) => `${s}\n\nTODO\n`).join('\n')}`;
+export function renderDocStub(meta: RuleMeta, extraRows: readonly (readonly [string, string])[] = []): string {
+  return `${renderDocHeader(meta, extraRows)}\n\n${DOC_SECTIONS.map((s) => `${s}\n\nTODO\n`).join('\n')}`;
 }
 
 /** Replaces the generated header of an existing doc, keeping the hand-written part. */
-export function updateDoc(existing: string | undefined, meta: RuleMeta): string {
-  if (existing === undefined) return renderDocStub(meta);
+export function updateDoc(existing: string | undefined, meta: RuleMeta, extraRows: readonly (readonly [string, string])[] = []): string {
+  if (existing === undefined) return renderDocStub(meta, extraRows);
   const at = existing.indexOf(DOC_GENERATED_END);
   const rest = at < 0 ? `\n\n${existing}` : existing.slice(at + DOC_GENERATED_END.length);
-  return renderDocHeader(meta) + rest;
+  return renderDocHeader(meta, extraRows) + rest;
 }
 
 export function renderRulesTable(rules: readonly RuleMeta[]): string {

@@ -8,7 +8,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type ComplianceConfig, CONFIG_FILE_NAME, EMPTY_CONFIG, parseConfig, RULE_IDS } from '../engine';
+import { LIVE_RULE_IDS } from '../heroku/liveRegistry';
 import { describeError } from './fsutil';
+
+/** File rules and live rules share the config file's `rules`. */
+export const KNOWN_RULE_IDS: ReadonlySet<string> = new Set([...RULE_IDS, ...LIVE_RULE_IDS]);
 
 /** A problem in a config file, at a 1-based line (none when the file cannot be read). */
 export interface ConfigFileProblem {
@@ -41,7 +45,7 @@ export class ConfigLoader {
       this.fileProblems.push({ file, message: `cannot read the config file: ${describeError(e)}` });
       return EMPTY_CONFIG;
     }
-    const { config, problems } = parseConfig(text, RULE_IDS);
+    const { config, problems } = parseConfig(text, KNOWN_RULE_IDS);
     for (const p of problems) this.fileProblems.push({ file, line: p.line, message: p.message });
     return problems.length > 0 ? EMPTY_CONFIG : config;
   }

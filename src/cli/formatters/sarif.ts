@@ -91,7 +91,7 @@ export function formatSarif(report: Report, tool: SarifTool): string {
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function ruleDescriptor(meta: RuleMeta) {
+export function ruleDescriptor(meta: RuleMeta) {
   const highest = SEVERITIES.find((s) => Object.values(meta.severity).includes(s));
   const level: Level = highest ? levelOf(highest) : 'none';
   const url = ruleDocUrl(meta.id);
@@ -175,7 +175,7 @@ export function pascalCase(kebab: string): string {
 }
 
 /** Messages in SARIF end with a period (validator rule SARIF2001). */
-function sentence(text: string): string {
+export function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

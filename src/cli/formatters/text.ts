@@ -69,7 +69,7 @@ export function summaryLine(report: Report, colors: Colors): string {
   return report.findings.length > 0 ? colors.bold(line) : line;
 }
 
-function severityColor(severity: Severity, colors: Colors): (text: string) => string {
+export function severityColor(severity: Severity, colors: Colors): (text: string) => string {
   switch (severity) {
     case 'crit':
       return (text) => colors.bold(colors.magenta(text));

@@ -27,6 +27,8 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Home'); // the first non-blank character, where an indented finding starts
 }
 
+const liveRows = (page: Page) => page.locator('[id="workbench.view.extension.herokuCompliance"] [role="tree"] .monaco-list-row');
+
 export const steps: E2eStep[] = [
   {
     name: 'workbench loads and the installed extension activates',
@@ -115,6 +117,39 @@ export const steps: E2eStep[] = [
       await shot('check-summary');
       await summary.locator('a.monaco-button, .monaco-button', { hasText: 'Show Problems' }).first().click();
       await page.locator('.markers-panel').waitFor({ state: 'visible' });
+    },
+  },
+  {
+    name: 'live security tree shows the linked Shield app with its groups, states and badge',
+    async run({ page, fakeHeroku, shot }) {
+      await page.locator('.activitybar .action-label[aria-label*="Heroku Compliance"]').first().click();
+      const app = fakeHeroku.scenario().app;
+      const header = liveRows(page).filter({ has: page.locator('.label-name', { hasText: app }) }).first();
+      await header.waitFor({ timeout: 30000 });
+      const description = await header.locator('.label-description').innerText();
+      if (!/Shield Private Space/.test(description)) throw new Error(`unexpected app description: ${description}`);
+      for (const group of ['Runtime', 'Authentication & Access']) await liveRows(page).filter({ has: page.locator('.label-name', { hasText: group }) }).first().waitFor();
+      const oauth = liveRows(page).filter({ hasText: 'Third-party OAuth authorizations' }).first();
+      await oauth.waitFor();
+      const label = (await oauth.getAttribute('aria-label')) ?? '';
+      if (!/: fail\./.test(label)) throw new Error(`the OAuth item should fail in the shield scenario: ${label}`);
+      if (!(await oauth.locator('.codicon-error').count())) throw new Error('no fail icon on the OAuth item');
+      const badge = page.locator('.activitybar .action-item', { has: page.locator('[aria-label*="Heroku Compliance"]') }).locator('.badge-content').first();
+      await badge.filter({ hasText: /^[1-9]\d*$/ }).waitFor();
+      await shot('live-tree');
+    },
+  },
+  {
+    name: 'an unreachable API shows a welcome with Retry, which leads back to the tree',
+    async run({ page, fakeHeroku, runCommand, shot }) {
+      fakeHeroku.setFaults([{ path: /.*/, fault: 'reset' }]);
+      await runCommand('Heroku Compliance: Refresh Live Security');
+      const welcome = page.locator('[id="workbench.view.extension.herokuCompliance"] .welcome-view-content');
+      await welcome.filter({ hasText: 'could not be reached' }).waitFor();
+      await shot('live-unreachable');
+      fakeHeroku.setFaults([]);
+      await welcome.locator('.monaco-button', { hasText: 'Retry' }).first().click();
+      await liveRows(page).filter({ has: page.locator('.label-name', { hasText: fakeHeroku.scenario().app }) }).first().waitFor();
     },
   },
 ];

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { FakeHeroku } from '../fake-heroku/server';
 
 /** What an e2e step gets: the workbench page, the opened folder (a temp copy) and UI helpers (plain functions,
  * so steps may destructure them). */
@@ -16,6 +17,8 @@ export interface E2eContext {
   waitForFileText: (relPath: string, predicate: (text: string) => boolean, timeoutMs?: number) => Promise<string>;
   /** Saves the next numbered screenshot, NN-<name>.png; returns its path. */
   shot: (name: string) => Promise<string>;
+  /** The fake Platform API the live view reads (the workspace is linked to its scenario's app). */
+  fakeHeroku: FakeHeroku;
 }
 
 export interface E2eStep {
@@ -27,7 +30,7 @@ export function slug(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-export function createContext(page: Page, workspaceDir: string, shotsDir: string): E2eContext {
+export function createContext(page: Page, workspaceDir: string, shotsDir: string, fakeHeroku: FakeHeroku): E2eContext {
   let shots = 0;
   const quickInput = page.locator('.quick-input-widget input');
   const quickRow = (text: string) => page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
@@ -35,6 +38,7 @@ export function createContext(page: Page, workspaceDir: string, shotsDir: string
   return {
     page,
     workspaceDir,
+    fakeHeroku,
 
     openFile: async (name) => {
       await page.keyboard.press('Control+P');

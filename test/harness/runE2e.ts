@@ -12,6 +12,9 @@ import { createContext, slug } from './e2eContext';
 import { NetworkGuard } from './network';
 import { EXTENSION_ID, REPO_ROOT, VSIX_PATH } from './paths';
 import { startServer } from './server';
+import { startFakeHeroku } from '../fake-heroku/server';
+
+const E2E_TOKEN = 'e2e-token-5d1c8b';
 
 const VSIX = path.resolve(process.env.E2E_VSIX ?? VSIX_PATH);
 const FOLDER = path.resolve(process.env.E2E_FOLDER ?? path.join(REPO_ROOT, 'examples', 'shield-app'));
@@ -31,7 +34,16 @@ async function main(): Promise<number> {
 
   const network = new NetworkGuard();
   await network.start();
-  const server = await startServer({ root, vsix: VSIX, settings: network.settings(), env: network.env() });
+  // The live view reads the fake Platform API on loopback; the workspace is linked to its app by setting.
+  const fakeHeroku = await startFakeHeroku({ scenario: 'shield', token: E2E_TOKEN });
+  fs.mkdirSync(path.join(workspaceDir, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(workspaceDir, '.vscode', 'settings.json'), JSON.stringify({ 'herokuCompliance.app': fakeHeroku.scenario().app }, null, 2));
+  const server = await startServer({
+    root,
+    vsix: VSIX,
+    settings: { ...network.settings(), 'herokuCompliance.apiUrl': fakeHeroku.url },
+    env: { ...network.env(), HEROKU_API_KEY: E2E_TOKEN },
+  });
   if (!server.installed?.includes(EXTENSION_ID)) throw new Error(`${EXTENSION_ID} is not installed; the server lists:\n${server.installed}`);
   console.log(`# installed: ${server.installed.trim().split('\n').join(', ')}`);
   const browser = await launchChromium(network.browserProxy);
@@ -43,7 +55,7 @@ async function main(): Promise<number> {
     await network.guardContext(context);
     const page = await context.newPage();
     page.setDefaultTimeout(30000);
-    const ctx = createContext(page, workspaceDir, SHOTS);
+    const ctx = createContext(page, workspaceDir, SHOTS, fakeHeroku);
     await page.goto(`${server.base}/?folder=${encodeURIComponent(workspaceDir)}`);
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60000 });
     for (const step of steps) {
@@ -67,6 +79,7 @@ async function main(): Promise<number> {
     await browser.close().catch(() => undefined);
     server.stop();
     network.close();
+    await fakeHeroku.stop();
   }
   if (!network.report()) failed++;
   const notRun = steps.length - ran;

@@ -20,6 +20,9 @@ export interface HerokuComplianceApi {
   lintNow(document: vscode.TextDocument): Promise<void>;
   runCheck(): Thenable<CheckSummary>;
   live: LiveView;
+  tree: SecurityTree;
+  /** Where this extension's logs are written (the tests check that no secret reaches them). */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): HerokuComplianceApi {
@@ -30,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): HerokuComplianceApi 
   const linter = new LiveLinter(store, terraform, log, (uri) => check.covers(uri));
   const session = new HerokuSession(context.secrets, log);
   const live = new LiveView(session, log);
+  const tree = new SecurityTree(live);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '';
   context.subscriptions.push(
     log,
@@ -39,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): HerokuComplianceApi 
     linter,
     session,
     live,
-    new SecurityTree(live),
+    tree,
     new StatusItem(store),
     new CodeActions(store, terraform, log),
     new RuleDocs(context.extensionUri),
@@ -59,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): HerokuComplianceApi 
     vscode.commands.registerCommand('herokuCompliance.learnMore', (node: unknown) => openUrl(securityItemOf(node)?.learnMoreUrl)),
     vscode.commands.registerCommand('herokuCompliance.openInDashboard', (node: unknown) => openUrl(dashboardUrlOf(node))),
   );
-  return { lintNow: (document) => linter.lintNow(document), runCheck: () => check.run(), live };
+  return { lintNow: (document) => linter.lintNow(document), runCheck: () => check.run(), live, tree, logUri: context.logUri };
 }
 
 function openUrl(url: string | undefined): void {

@@ -747,7 +747,7 @@ function itemFor(spec: ItemSpec, ctx: ItemContext, findings: readonly LiveFindin
       ? `No permission to read ${forbidden.label}`
       : chosen
         ? chosen.error
-          ? `Could not read ${chosen.label}: ${chosen.error.message}`
+          ? `Could not read ${chosen.label}: ${chosen.error.message}${retryHint(chosen.error)}`
           : `${chosen.label[0].toUpperCase()}${chosen.label.slice(1)} not read`
         : `${failed} could not evaluate the response`;
     // A failing finding is a floor: missing data cannot make the item better than `fail`.
@@ -818,4 +818,9 @@ export function securityState(snapshot: LiveSnapshot, profileSetting: ProfileSet
     findings,
     fetchedAt: snapshot.fetchedAt,
   };
+}
+
+/** When to try again after a 429, from Retry-After. */
+function retryHint(error: ApiError): string {
+  return error.kind === 'rate-limited' && error.retryAfterSeconds !== undefined ? ` (Retry-After: ${error.retryAfterSeconds} s)` : '';
 }

@@ -152,4 +152,34 @@ export const steps: E2eStep[] = [
       await liveRows(page).filter({ has: page.locator('.label-name', { hasText: fakeHeroku.scenario().app }) }).first().waitFor();
     },
   },
+  {
+    name: 'Sign In with API Key asks in a password box and checks the key with the API',
+    async run({ page, runCommand, shot, fakeHeroku }) {
+      await runCommand('Heroku Compliance: Sign In with API Key');
+      const input = page.locator('.quick-input-widget input[type="password"]');
+      await input.waitFor({ state: 'visible' });
+      await page.keyboard.type(fakeHeroku.token);
+      await shot('sign-in-password-box');
+      await page.keyboard.press('Enter');
+      await toast(page, 'signed in').waitFor();
+      await runCommand('Heroku Compliance: Sign Out');
+      // The server was started with HEROKU_API_KEY, which the extension says it still uses.
+      await toast(page, 'HEROKU_API_KEY is still used').waitFor();
+    },
+  },
+  {
+    name: 'Link Heroku App offers the account\'s apps with team, space and region, and relinks the view',
+    async run({ page, runCommand, shot, fakeHeroku }) {
+      const other = fakeHeroku.scenario().apps.map((a) => a.app.name).find((name) => name && name !== fakeHeroku.scenario().app);
+      if (!other) throw new Error('the scenario needs a second app');
+      await runCommand('Heroku Compliance: Link Heroku App');
+      const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${other}$`) }) }).first();
+      await row.waitFor();
+      const description = await row.locator('.label-description').innerText();
+      if (!/team .+ · /.test(description)) throw new Error(`no team/space/region in the picker: ${description}`);
+      await shot('link-app-picker');
+      await row.click();
+      await liveRows(page).filter({ has: page.locator('.label-name', { hasText: other }) }).first().waitFor();
+    },
+  },
 ];

@@ -78,7 +78,7 @@ export function reportMarkdown(input: ReportInput): string {
       lines.push(`### ${group.title}`, '', '| Feature | State | Detail | Rules | Controls |', '|---|---|---|---|---|');
       for (const item of group.items) {
         const controls = [...new Set(item.ruleIds.flatMap((id) => input.controlsOf(id)))].sort();
-        lines.push(`| ${cell(item.title)} | ${item.state} | ${cell(item.description)} | ${item.ruleIds.join(', ')} | ${controls.join(', ')} |`);
+        lines.push(`| ${cell(item.title)} | ${item.state} | ${cell(item.description)} | ${cell(item.ruleIds.join(', '))} | ${cell(controls.join(', '))} |`);
       }
       lines.push('');
       const findings = state.findings.filter((f) => group.items.some((i) => i.id === f.itemId));
@@ -92,7 +92,7 @@ export function reportMarkdown(input: ReportInput): string {
   else {
     lines.push('| Severity | Rule | File | Message | Controls |', '|---|---|---|---|---|');
     for (const f of sortBySeverity(input.findings)) {
-      lines.push(`| ${f.severity} | ${f.ruleId} | ${cell(`${f.path}:${f.range.start.line}`)} | ${cell(f.message)} | ${input.controlsOf(f.ruleId).join(', ')} |`);
+      lines.push(`| ${f.severity} | ${f.ruleId} | ${cell(`${f.path}:${f.range.start.line}`)} | ${cell(f.message)} | ${cell(input.controlsOf(f.ruleId).join(', '))} |`);
     }
     lines.push('');
   }

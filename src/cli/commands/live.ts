@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { atLeast } from '../../engine';
-import { DEFAULT_API_URL, HerokuApi } from '../../heroku/api';
+import { checkApiUrl, DEFAULT_API_URL, HerokuApi } from '../../heroku/api';
 import { readSnapshot } from '../../heroku/readSnapshot';
 import { securityState } from '../../heroku/securityState';
 import { discoverToken, homeDirectory, netrcMachine } from '../../heroku/token';
@@ -22,18 +22,18 @@ import { EXIT_ERROR, EXIT_FINDINGS, EXIT_OK } from './check';
 
 export async function runLive(options: LiveOptions, io: Io): Promise<number> {
   const apiUrl = options.apiUrl ?? (io.env.HEROKU_API_URL || DEFAULT_API_URL);
+  try {
+    checkApiUrl(apiUrl); // A bad URL is the first thing to say, before asking for a token.
+  } catch (e) {
+    error(io, e instanceof Error ? e.message : String(e));
+    return EXIT_ERROR;
+  }
   const token = await discoverToken({ env: io.env, home: homeDirectory(io.env, os.homedir()), apiUrl });
   if (!token) {
     error(io, `no Heroku API token: set HEROKU_API_KEY, or log in with the Heroku CLI so that ~/.netrc has machine ${netrcMachine(apiUrl)}`);
     return EXIT_ERROR;
   }
-  let api: HerokuApi;
-  try {
-    api = new HerokuApi({ apiUrl, token: token.token, userAgent: `heroku-compliance/${TOOL_VERSION}` });
-  } catch (e) {
-    error(io, e instanceof Error ? e.message : String(e));
-    return EXIT_ERROR;
-  }
+  const api = new HerokuApi({ apiUrl, token: token.token, userAgent: `heroku-compliance/${TOOL_VERSION}` });
   const state = securityState(await readSnapshot(api, options.app), options.profile);
   if (state.appError) {
     const hint = state.appError.kind === 'unauthorized' ? ` (the token from ${token.source} was rejected)` : '';

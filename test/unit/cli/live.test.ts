@@ -10,13 +10,12 @@
  * each scenario is read in-process with readSnapshot + securityState from the same fake server.
  */
 import * as assert from 'node:assert/strict';
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import type { LiveOptions } from '../../../src/cli/args';
 import { runLive } from '../../../src/cli/commands/live';
 import type { Io } from '../../../src/cli/io';
@@ -29,6 +28,7 @@ import type { ScenarioName } from '../../fake-heroku/scenarios';
 import { SCENARIO_NAMES } from '../../fake-heroku/scenarios';
 import { type Fault, type FakeHeroku, startFakeHeroku } from '../../fake-heroku/server';
 import { cleanWorkspaces, makeWorkspace } from '../../helpers/cli';
+import { validateSarif } from '../../helpers/sarifValidator';
 import { leakedSecrets, scenarioSecrets } from '../../helpers/liveSecrets';
 import { CLI_PATH, REPO_ROOT } from '../../helpers/paths';
 
@@ -213,21 +213,6 @@ const ACCEPTED = new Set([
   'warning:SARIF2017',
 ]);
 
-function validatorBinary(): string {
-  return execFileSync(process.execPath, ['-p', "require('@microsoft/sarif-multitool')"], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-}
-
-async function validate(file: string): Promise<{ level: string; ruleId: string; text: string }[]> {
-  const out = `${file}.validation.sarif`;
-  const noNetwork = 'http://127.0.0.1:9';
-  await promisify(execFile)(validatorBinary(), ['validate', '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning;Note', file, '-o', out, '--log', 'ForceOverwrite'], {
-    timeout: 120_000,
-    maxBuffer: 16 * 1024 * 1024,
-    env: { ...process.env, HTTPS_PROXY: noNetwork, HTTP_PROXY: noNetwork, https_proxy: noNetwork, http_proxy: noNetwork, NO_PROXY: '', no_proxy: '' },
-  });
-  const log = JSON.parse(fs.readFileSync(out, 'utf8')) as { runs: { results?: { level?: string; ruleId: string; message: { text?: string; arguments?: string[] } }[] }[] };
-  return log.runs.flatMap((run) => run.results ?? []).map((r) => ({ level: r.level ?? 'warning', ruleId: r.ruleId, text: r.message.text ?? (r.message.arguments ?? []).join(' | ') }));
-}
 
 interface LiveSarif {
   runs: {
@@ -405,7 +390,7 @@ describe('live: JSON and SARIF', () => {
         assert.equal(run.status, expectedExit(state), scenario);
         assert.equal(run.stdout, '');
         const log = JSON.parse(fs.readFileSync(file, 'utf8')) as LiveSarif;
-        const problems = (await validate(file)).filter((r) => !ACCEPTED.has(`${r.level}:${r.ruleId}`));
+        const problems = (await validateSarif(file)).filter((r) => !ACCEPTED.has(`${r.level}:${r.ruleId}`));
         return { scenario, fake, app, state, log, again: parseJson<LiveSarif>(again), problems };
       }),
     );

@@ -5,16 +5,15 @@
  * multi-edit fixes, insertions, empty ranges, rule failures and warnings.
  */
 import * as assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { formatSarif, SARIF_SCHEMA } from '../../../src/cli/formatters/sarif';
 import type { Report } from '../../../src/cli/report';
 import { fingerprintFindings, type Finding, LineIndex } from '../../../src/engine';
 import { cleanWorkspaces, cliFixtures, makeWorkspace, registeredRuleIds, runCli } from '../../helpers/cli';
 import { REPO_ROOT } from '../../helpers/paths';
+import { validateSarif } from '../../helpers/sarifValidator';
 
 const IMAGE = 'HRK-APPJSON-025';
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; homepage: string };
@@ -63,26 +62,6 @@ interface SarifResult {
 }
 
 /** The validator binary for this platform, as the package resolves it. */
-function validatorBinary(): string {
-  return execFileSync(process.execPath, ['-p', "require('@microsoft/sarif-multitool')"], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-}
-
-/**
- * Runs the validator on one SARIF file; returns what it reports. Every rule runs. SARIF2006 (help URIs
- * reachable, note level) makes an HTTP request per rule, which waits for a network timeout on machines
- * without network: an unreachable proxy makes those requests fail at once, with the same note.
- */
-async function validate(file: string): Promise<{ level: string; ruleId: string; text: string }[]> {
-  const out = `${file}.validation.sarif`;
-  const noNetwork = 'http://127.0.0.1:9';
-  await promisify(execFile)(validatorBinary(), ['validate', '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning;Note', file, '-o', out, '--log', 'ForceOverwrite'], {
-    timeout: 120_000,
-    maxBuffer: 16 * 1024 * 1024,
-    env: { ...process.env, HTTPS_PROXY: noNetwork, HTTP_PROXY: noNetwork, https_proxy: noNetwork, http_proxy: noNetwork, NO_PROXY: '', no_proxy: '' },
-  });
-  const log = JSON.parse(fs.readFileSync(out, 'utf8')) as { runs: { results?: { level?: string; ruleId: string; message: { text?: string; arguments?: string[] } }[] }[] };
-  return log.runs.flatMap((run) => run.results ?? []).map((r) => ({ level: r.level ?? 'warning', ruleId: r.ruleId, text: r.message.text ?? (r.message.arguments ?? []).join(' | ') }));
-}
 
 function cliSarif(cwd: string, args: string[], file: string): SarifLog {
   const result = runCli(['check', ...args, '--format', 'sarif', '--output', file, '--fail-on', 'none'], { cwd });
@@ -169,7 +148,7 @@ describe('SARIF', () => {
 
   it('passes the validator with no error and no warning (Gh;Sarif rules)', async () => {
     for (const [name, file] of Object.entries(files)) {
-      const problems = (await validate(file)).filter((r) => r.level !== 'note' || !ACCEPTED_NOTES.has(r.ruleId));
+      const problems = (await validateSarif(file)).filter((r) => r.level !== 'note' || !ACCEPTED_NOTES.has(r.ruleId));
       assert.deepEqual(problems, [], `${name}.sarif`);
     }
   });

@@ -95,10 +95,17 @@ export class LiveView implements vscode.Disposable {
   private async read(api: HerokuApi, link: AppLink, signal: AbortSignal): Promise<FolderLive> {
     if (!link.app) return { kind: 'unlinked', folder: link.folder, candidates: link.candidates };
     const started = Date.now();
-    const snapshot = await readSnapshot(api, link.app, { signal });
-    this.log.info(`Read ${link.app} from ${api.apiUrl} in ${Date.now() - started} ms.`);
-    const settings = readSettings(link.folder.uri);
-    const state = securityState(snapshot, settings.profile, { rules: { ...configRules(link.folder.uri.fsPath), ...settings.rules } });
+    let state: SecurityState;
+    try {
+      const snapshot = await readSnapshot(api, link.app, { signal });
+      this.log.info(`Read ${link.app} from ${api.apiUrl} in ${Date.now() - started} ms.`);
+      const settings = readSettings(link.folder.uri);
+      state = securityState(snapshot, settings.profile, { rules: { ...configRules(link.folder.uri.fsPath), ...settings.rules } });
+    } catch (error) {
+      // Neither is meant to throw; if one does, the view says so instead of an unhandled rejection.
+      this.log.error(`Reading ${link.app} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { kind: 'failed', link, error: { kind: 'malformed', message: 'The live state could not be built; see the Heroku Compliance output.' } };
+    }
     if (state.appError) {
       this.log.warn(`Cannot read ${link.app}: ${state.appError.message}`);
       return { kind: 'failed', link, error: state.appError };

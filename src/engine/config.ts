@@ -1,5 +1,6 @@
 /** The repo config file `.heroku-compliance.yml`: parsing and validation. Pure: the caller reads the file. */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { hasStackOverflowError, isStackOverflow, TOO_DEEP_MESSAGE, tooDeepYamlAt } from './parsers/depth';
 import { type Generation, PROFILES, type ProfileSetting, SEVERITIES, type Severity } from './types';
 
 export const CONFIG_FILE_NAME = '.heroku-compliance.yml';
@@ -36,7 +37,20 @@ const RULE_SETTINGS: readonly string[] = ['off', 'on', ...SEVERITIES];
 
 export function parseConfig(text: string, knownRuleIds?: ReadonlySet<string>): { config: ComplianceConfig; problems: ConfigProblem[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
+  // Deep nesting overflows yaml's recursion (as in heroku.yml): refused with one problem, the same every time.
+  const tooDeep = tooDeepYamlAt(text);
+  const refused = (offset: number) => ({ config: EMPTY_CONFIG, problems: [{ message: TOO_DEEP_MESSAGE, line: text.slice(0, offset).split(/\r\n|\r|\n/).length }] });
+  if (tooDeep !== undefined) return refused(tooDeep);
+  let document: ReturnType<typeof parseDocument>;
+  try {
+    // Not yaml's pretty errors: each copies and scans its whole line, quadratic on a long line of errors (a line
+    // of 100,000 quotes took seconds); the line is reported on its own.
+    document = parseDocument(text, { lineCounter, prettyErrors: false });
+  } catch (error) {
+    if (isStackOverflow(error)) return refused(0);
+    throw error;
+  }
+  if (hasStackOverflowError(document.errors)) return refused(0);
   const problems: ConfigProblem[] = document.errors.map((error) => ({
     message: error.message.split('\n')[0],
     line: lineCounter.linePos(error.pos[0]).line,

@@ -1,5 +1,5 @@
 /** Text-edit builders shared by fixes. */
-import { type JSONPath, modify, type Node } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, format, type FormattingOptions, type JSONPath, modify, type Node } from 'jsonc-parser';
 import type { Document } from './document';
 import { jsonChild } from './sites';
 import type { TextEdit } from './types';
@@ -8,9 +8,62 @@ import type { TextEdit } from './types';
 export function jsonModifyEdits(document: Document, path: JSONPath, value: unknown): TextEdit[] {
   const indent = /\n([ \t]+)"/.exec(document.text)?.[1] ?? '  ';
   const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
-  return modify(document.text, path, value, {
-    formattingOptions: { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol },
-  }).map((edit) => ({ path: document.path, start: edit.offset, end: edit.offset + edit.length, newText: edit.content }));
+  const formattingOptions: FormattingOptions = { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol };
+  const replaced = replaceExistingValue(document, path, value, formattingOptions);
+  if (replaced) return [replaced];
+  return modify(document.text, path, value, { formattingOptions }).map((edit) => ({
+    path: document.path,
+    start: edit.offset,
+    end: edit.offset + edit.length,
+    newText: edit.content,
+  }));
+}
+
+const isLineBreak = (text: string, offset: number) => text[offset] === '\n' || text[offset] === '\r';
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/**
+ * modify()'s result when `path` names a member that is already there, without its cost: modify() parses the whole
+ * text again and copies it, once per fix, which made a large app.json quadratic (a 1 MB file with a few hundred
+ * findings took seconds). For an existing member it replaces the value with its JSON and formats the lines the
+ * new value is on; jsonc-parser's format() reads only those lines (and the text's first line break), so the same
+ * is done here on those lines alone. Undefined (use modify()) when the file has syntax errors (the engine's tree
+ * could then differ from the one modify() parses) or the member is missing.
+ */
+function replaceExistingValue(document: Document, path: JSONPath, value: unknown, options: FormattingOptions): TextEdit | undefined {
+  const parsed = document.appJson;
+  const last = path[path.length - 1];
+  if (!parsed?.root || parsed.errors.length > 0 || value === undefined || typeof last !== 'string') return undefined;
+  const parent = findNodeAtLocation(parsed.root, path.slice(0, -1));
+  if (parent?.type !== 'object' || !Array.isArray(parent.children)) return undefined;
+  const existing = findNodeAtLocation(parent, [last]);
+  const content = JSON.stringify(value);
+  if (!existing || existing.length === 0 || content.length === 0) return undefined;
+  const text = document.text;
+  const valueEnd = existing.offset + existing.length;
+  let start = existing.offset;
+  while (start > 0 && !isLineBreak(text, start - 1)) start--;
+  let end = valueEnd;
+  while (end < text.length && !isLineBreak(text, end)) end++;
+  // format() takes the first line break of the text it formats (the new file), else options.eol. The new lines
+  // have none (JSON.stringify writes none), so pass the new file's first one, which is outside the value.
+  const eol = LINE_BREAK.exec(text.slice(0, existing.offset))?.[0] ?? LINE_BREAK.exec(text.slice(valueEnd))?.[0] ?? options.eol;
+  // withFormatting() of jsonc-parser's impl/edit.js, on the lines [start, end) of the new text.
+  const lines = text.slice(start, existing.offset) + content + text.slice(valueEnd, end);
+  let newText = lines;
+  let begin = existing.offset - start;
+  let stop = begin + content.length;
+  const formatting = format(newText, { offset: begin, length: stop - begin }, { ...options, eol, keepLines: false });
+  for (let i = formatting.length - 1; i >= 0; i--) {
+    const edit = formatting[i];
+    newText = applyEdits(newText, [edit]);
+    begin = Math.min(begin, edit.offset);
+    stop = Math.max(stop, edit.offset + edit.length);
+    stop += edit.content.length - edit.length;
+  }
+  const oldLength = end - start;
+  const length = oldLength - (newText.length - stop) - begin;
+  return { path: document.path, start: start + begin, end: start + begin + length, newText: newText.substring(begin, stop) };
 }
 
 /**

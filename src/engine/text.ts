@@ -71,6 +71,17 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   return { text: out + text.slice(cursor), skipped };
 }
 
+/**
+ * The end of a parser's error span: at most the end of the text (an error at the end of the file has an empty
+ * span there) and never between the halves of a surrogate pair (`start + 1` at an emoji).
+ */
+export function spanEnd(text: string, end: number): number {
+  const e = Math.max(0, Math.min(end, text.length));
+  const before = text.charCodeAt(e - 1);
+  const after = text.charCodeAt(e);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff ? e + 1 : e;
+}
+
 /** `sk_live_abcdef89` → `sk_l…89`. Short values are masked entirely. */
 export function maskSecret(value: string): string {
   const chars = Array.from(value);

@@ -10,8 +10,14 @@
  * 3. A 304 crashes the process (it reads `this.cachedResponse.body`, which does not exist, inside a callback). We send
  *    no conditional headers, and the middleware stops a 304 before heroku-client sees it.
  * 4. A host without a scheme silently becomes `https://…`. We require an explicit http(s) URL.
- * 5. heroku-client reads the response with no 'error' listener on it; the middleware adds one so that a reset in the
- *    middle of a body cannot become an uncaught exception.
+ * 5. heroku-client reads the response with no 'error' listener on it, and waits for its 'end' only; the middleware
+ *    adds one so that a reset in the middle of a body can neither become an uncaught exception nor hang the call until
+ *    its deadline (it is reported as `network` at once).
+ * 6. An empty body is parsed as `{}`, which would pass for an object answer; a 2xx with an empty body is `malformed`.
+ * 7. Every Request reads SSL_CERT_FILE and each file of SSL_CERT_DIR synchronously in its constructor: with a system
+ *    CA directory (hundreds of files) a snapshot's ~30 calls block the event loop for hundreds of milliseconds, which
+ *    also delays every deadline. We read them once per HerokuApi and hand them to each Request (not with
+ *    HEROKU_HTTP_PROXY_HOST, whose tunnel agent takes them in the constructor).
  * Not fixable here: when the `debug` package is resolvable and DEBUG enables `http`, heroku-client prints every
  * response body (config var values included) to stderr; the bundle must stub `debug` out.
  * To reach the socket and the retry switch we build heroku-client's own `Request` (lib/request.js) instead of going
@@ -20,7 +26,9 @@
  */
 import type * as Heroku from '@heroku-cli/schema';
 import Request from 'heroku-client/lib/request';
+import * as fs from 'node:fs';
 import type { ClientRequest, IncomingMessage } from 'node:http';
+import * as path from 'node:path';
 import type { ApiError, ApiErrorKind, EndpointResult } from './snapshot';
 
 export const DEFAULT_API_URL = 'https://api.heroku.com';
@@ -63,6 +71,8 @@ export class HerokuApi {
   private readonly token: string;
   private readonly userAgent: string;
   private readonly log?: (line: string) => void;
+  /** The CA certificates of SSL_CERT_FILE / SSL_CERT_DIR, read at the first call (workaround 7). */
+  private certs?: Buffer[];
 
   constructor(options: HerokuApiOptions) {
     this.apiUrl = checkApiUrl(options.apiUrl ?? DEFAULT_API_URL);
@@ -133,7 +143,7 @@ export class HerokuApi {
       if (options.range) headers.Range = options.range;
 
       try {
-        const request = new Request({
+        const request = this.newRequest({
           host: this.apiUrl,
           path,
           method: 'GET',
@@ -141,8 +151,21 @@ export class HerokuApi {
           userAgent: this.userAgent,
           middleware: (res, next) => {
             last = res;
-            // Workaround 5: a stream error with no listener would be thrown; heroku-client listens to none.
-            res.on('error', () => undefined);
+            // Workaround 5: a stream error with no listener would be thrown; heroku-client listens to none. And since
+            // heroku-client waits for 'end' only, a connection lost part way through a body would otherwise leave the
+            // call hanging until the deadline: report it at once.
+            res.on('error', (error: NodeJS.ErrnoException) => {
+              const code = typeof error.code === 'string' ? ` (${describeCode(error.code)})` : '';
+              settle(failure('network', `The connection to ${hostOf(this.apiUrl)} was lost before the answer was complete${code}.`, res.statusCode), true);
+            });
+            // heroku-client reads an empty body as `{}`; a 2xx without a body is no answer (workaround 6).
+            let bytes = 0;
+            res.on('data', (chunk: Buffer | string) => (bytes += chunk.length));
+            res.once('end', () => {
+              if (bytes === 0 && res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) {
+                settle(failure('malformed', `The Heroku API answered ${res.statusCode} with an empty body.`, res.statusCode));
+              }
+            });
             if (res.statusCode === 304) {
               // Workaround 3: never let heroku-client handle a 304.
               res.resume();
@@ -158,14 +181,14 @@ export class HerokuApi {
         // the instance's addRequest keeps heroku-client's agent, so its proxy (HEROKU_HTTP_PROXY_*) and CA settings hold.
         const agent = request.agent as typeof request.agent & { addRequest(req: ClientRequest, ...rest: unknown[]): void };
         const addRequest = agent.addRequest.bind(agent);
-        agent.addRequest = (req: ClientRequest, ...rest: unknown[]) => {
+        agent.addRequest = (req: ClientRequest, connectOptions?: unknown, ...rest: unknown[]) => {
           if (settled) {
             req.destroy();
             return;
           }
           sockets.add(req);
           req.once('close', () => sockets.delete(req));
-          addRequest(req, ...rest);
+          addRequest(req, withoutAuthorization(connectOptions), ...rest);
         };
 
         request.request().then(
@@ -177,6 +200,25 @@ export class HerokuApi {
         settle(this.failureOf(error, undefined), true);
       }
     });
+  }
+
+  /** heroku-client's Request, without its per-call reading of the CA files (workaround 7). */
+  private newRequest(options: ConstructorParameters<typeof Request>[0]): Request {
+    if (process.env.HEROKU_HTTP_PROXY_HOST) return new Request(options);
+    this.certs ??= readCaFiles(process.env);
+    const saved = { file: process.env.SSL_CERT_FILE, dir: process.env.SSL_CERT_DIR };
+    // Synchronous: nothing else runs while the variables are away.
+    delete process.env.SSL_CERT_FILE;
+    delete process.env.SSL_CERT_DIR;
+    let request: Request;
+    try {
+      request = new Request(options);
+    } finally {
+      if (saved.file !== undefined) process.env.SSL_CERT_FILE = saved.file;
+      if (saved.dir !== undefined) process.env.SSL_CERT_DIR = saved.dir;
+    }
+    request.certs = this.certs;
+    return request;
   }
 
   /** Maps a heroku-client rejection to an error kind. */
@@ -203,6 +245,26 @@ export class HerokuApi {
   private scrub(text: string): string {
     return this.token.length >= 4 ? text.split(this.token).join('[token]') : text;
   }
+}
+
+/**
+ * The options an Agent opens a connection with, without the request's Authorization header: the request already
+ * carries its headers, and Node prints these options to stderr when NODE_DEBUG names http or net (the token with
+ * them). Connection settings (host, port, CA, servername) stay.
+ */
+function withoutAuthorization(options: unknown): unknown {
+  const headers = (options as { headers?: unknown } | undefined)?.headers;
+  if (typeof headers !== 'object' || headers === null) return options;
+  const kept = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
+  return { ...(options as object), headers: kept };
+}
+
+/** What heroku-client's getCerts reads: SSL_CERT_FILE, then every regular file of SSL_CERT_DIR. Throws as it does. */
+export function readCaFiles(env: NodeJS.ProcessEnv): Buffer[] {
+  const files = env.SSL_CERT_FILE ? [env.SSL_CERT_FILE] : [];
+  const dir = env.SSL_CERT_DIR;
+  if (dir) for (const name of fs.readdirSync(dir)) if (fs.statSync(path.join(dir, name)).isFile()) files.push(path.join(dir, name));
+  return files.map((file) => fs.readFileSync(file));
 }
 
 /** The URL with its scheme checked and its trailing slash removed; throws a message meant for the user. */

@@ -19,6 +19,8 @@ declare module 'heroku-client/lib/request' {
     constructor(options: RequestOptions);
     /** One Agent per call, made by the constructor (tunnel-agent when HEROKU_HTTP_PROXY_HOST is set). */
     agent: Agent;
+    /** The CA certificates read by the constructor from SSL_CERT_FILE and every file of SSL_CERT_DIR; sent as `ca`. */
+    certs: Buffer[];
     /** Decides whether a socket error is retried (1+2+4+8 s back-off). */
     isRetryAllowed(error: unknown): boolean;
     /** Sends the call, following Next-Range; resolves to the parsed (and concatenated) body. */

@@ -41,7 +41,12 @@ export function isFir(snapshot: LiveSnapshot): boolean {
 /** The space the app runs in, or undefined on the Common Runtime. */
 export function spaceNameOf(snapshot: LiveSnapshot): string | undefined {
   const app = appOf(snapshot);
-  return app?.space ? (app.space.name ?? app.space.id ?? dataOf(snapshot.space)?.name) : undefined;
+  return app?.space ? (text(app.space.name) ?? text(app.space.id) ?? text(dataOf(snapshot.space)?.name)) : undefined;
+}
+
+/** A non-empty string, or undefined: a field of another type than the schema's counts as absent. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 export function inSpace(snapshot: LiveSnapshot): boolean {
@@ -68,7 +73,7 @@ export function runtimeOf(snapshot: LiveSnapshot): Profile | undefined {
  */
 export function teamNameOf(app: Heroku.App | undefined): string | undefined {
   if (!app) return undefined;
-  const named = app.team?.name ?? app.organization?.name;
+  const named = text(app.team?.name) ?? text(app.organization?.name);
   if (named) return named;
   const email = app.owner?.email;
   const match = typeof email === 'string' ? /^(.+)@herokumanager\.com$/i.exec(email) : null;
@@ -100,11 +105,14 @@ function serviceNameOf(addon: Heroku.AddOn): string | undefined {
   return typeof name === 'string' ? name.toLowerCase() : undefined;
 }
 
-/** The app's add-ons with their service and plan (`plan.name` is `service:plan`). Deprovisioned ones are left out. */
+/**
+ * The app's add-ons with their service and plan (`plan.name` is `service:plan`). Deprovisioned ones are left out, and
+ * so are entries that are not objects.
+ */
 export function addonsOf(addons: readonly Heroku.AddOn[]): AttachedAddon[] {
   const out: AttachedAddon[] = [];
   for (const addon of addons) {
-    if (addon.state === 'deprovisioned') continue;
+    if (typeof addon !== 'object' || addon === null || addon.state === 'deprovisioned') continue;
     const spec = typeof addon.plan?.name === 'string' ? addon.plan.name : '';
     const parsed = parseAddonSpec(spec);
     const service = serviceNameOf(addon) ?? parsed.service;

@@ -23,12 +23,20 @@ export function generationOf(resource: { readonly [k: string]: unknown } | undef
   return typeof name === 'string' && name.toLowerCase() === 'fir' ? 'fir' : 'cedar';
 }
 
-/** The owning team of a team app, or undefined for a personal app (reference §3.1, the CLI's rule). */
+/**
+ * The owning team of a team app, or undefined for a personal app (reference §3.1, the CLI's rule). Fields of another
+ * type than the schema's (a broken proxy, an API bug) count as absent: they must not throw or become a path.
+ */
 export function teamOf(app: Heroku.App): string | undefined {
-  const named = app.team?.name ?? app.organization?.name;
+  const named = text(app.team?.name) ?? text(app.organization?.name);
   if (named) return named;
-  const email = app.owner?.email;
+  const email = text(app.owner?.email);
   return email?.endsWith('@herokumanager.com') ? email.slice(0, -'@herokumanager.com'.length) : undefined;
+}
+
+/** A non-empty string, or undefined. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 export async function readSnapshot(api: HerokuApi, appName: string, options: ReadSnapshotOptions = {}): Promise<LiveSnapshot> {
@@ -57,10 +65,10 @@ async function readAll(api: HerokuApi, appName: string, deadlineMs: number, sign
   const app = await object<Heroku.App>(`/apps/${seg(appName)}`, '3.sdk');
   if (!app.ok) return { ...base, app };
 
-  const a = `/apps/${seg(app.data.name ?? appName)}`;
+  const a = `/apps/${seg(text(app.data.name) ?? appName)}`;
   const fir = generationOf(app.data) === 'fir';
   const team = teamOf(app.data);
-  const space = app.data.space?.name ?? app.data.space?.id ?? undefined;
+  const space = text(app.data.space?.name) ?? text(app.data.space?.id);
   const t = team === undefined ? undefined : `/teams/${seg(team)}`;
   const s = space === undefined ? undefined : `/spaces/${seg(space)}`;
 
@@ -68,11 +76,11 @@ async function readAll(api: HerokuApi, appName: string, deadlineMs: number, sign
   const couplingRead = object<Heroku.PipelineCoupling>(`${a}/pipeline-couplings`);
   // Second-level reads: the review-app config needs the coupling's pipeline, the archives the team's enterprise.
   const reviewConfigRead = couplingRead.then(async (coupling) => {
-    const pipeline = coupling.ok ? coupling.data.pipeline?.id : undefined;
+    const pipeline = coupling.ok ? text(coupling.data.pipeline?.id) : undefined;
     return pipeline ? await object<Heroku.ReviewAppConfiguration>(`/pipelines/${seg(pipeline)}/review-app-config`) : undefined;
   });
   const archivesRead = teamRead?.then(async (teamResult) => {
-    const enterprise = teamResult.ok ? teamResult.data.enterprise_account?.id : undefined;
+    const enterprise = teamResult.ok ? text(teamResult.data.enterprise_account?.id) : undefined;
     return enterprise ? await array<Heroku.AuditTrailArchive>(`/enterprise-accounts/${seg(enterprise)}/archives`) : undefined;
   });
 

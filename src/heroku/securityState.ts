@@ -758,10 +758,37 @@ function itemFor(spec: ItemSpec, ctx: ItemContext, findings: readonly LiveFindin
   return { ...base, state, description: safeDescribe(spec, ctx) };
 }
 
+/**
+ * An item whose endpoints answered data of a shape the item's code did not expect (a wrong type where the schema has an
+ * object, a list item that is null): `unknown`, like an endpoint that answered malformed JSON, instead of a state that
+ * throws as a whole.
+ */
+function safeItemFor(spec: ItemSpec, ctx: ItemContext, findings: readonly LiveFinding[], failedRules: ReadonlySet<string>): SecurityItem {
+  try {
+    return itemFor(spec, ctx, findings, failedRules);
+  } catch {
+    const message = 'The Heroku API answered data of an unexpected shape.';
+    return {
+      id: spec.id,
+      title: spec.title,
+      why: spec.why,
+      runtimes: spec.runtimes,
+      ruleIds: spec.ruleIds,
+      learnMoreUrl: spec.learnMoreUrl,
+      dashboardUrl: appUrl(ctx),
+      state: 'unknown',
+      description: message,
+      error: { kind: 'malformed', message },
+    };
+  }
+}
+
 /** describe() reads API data of any shape: a surprise there must not take the whole state down. */
 function safeDescribe(spec: ItemSpec, ctx: ItemContext): string {
   try {
-    return spec.describe(ctx);
+    // A field of the wrong type (a stack `name` that is an object) must not end up in the tree as a description.
+    const description: unknown = spec.describe(ctx);
+    return typeof description === 'string' ? description : '';
   } catch {
     return '';
   }
@@ -775,7 +802,7 @@ export function securityState(snapshot: LiveSnapshot, profileSetting: ProfileSet
   const apiBase = snapshot.apiUrl.replace(/\/+$/, '');
   const profile = chooseLiveProfile(snapshot, profileSetting);
   const app = appOf(snapshot);
-  const name = app?.name ?? snapshot.appName;
+  const name = typeof app?.name === 'string' && app.name !== '' ? app.name : snapshot.appName;
   const appInfo = { name, dashboardUrl: `${DASHBOARD}/apps/${enc(name)}`, apiUrl: `${apiBase}/apps/${name}` };
   if (!snapshot.app.ok || !app) {
     const appError: ApiError = snapshot.app.ok ? { kind: 'malformed', message: 'GET /apps returned no app' } : snapshot.app.error;
@@ -796,7 +823,7 @@ export function securityState(snapshot: LiveSnapshot, profileSetting: ProfileSet
     id,
     title: GROUP_TITLES[id],
     items: ITEMS.filter((spec) => spec.group === id).map((spec) =>
-      itemFor(
+      safeItemFor(
         spec,
         ctx,
         findings.filter((f) => f.itemId === spec.id),
@@ -809,7 +836,7 @@ export function securityState(snapshot: LiveSnapshot, profileSetting: ProfileSet
       ...appInfo,
       runtime: ctx.runtime,
       generation: generationOf(snapshot),
-      ...(app.region?.name ? { region: app.region.name } : {}),
+      ...(typeof app.region?.name === 'string' && app.region.name ? { region: app.region.name } : {}),
       ...(ctx.space ? { space: ctx.space } : {}),
       ...(ctx.team ? { team: ctx.team } : {}),
     },

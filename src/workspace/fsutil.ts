@@ -25,6 +25,8 @@ export function describeError(error: unknown): string {
       return 'a part of the path is not a directory';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'its path is longer than the system allows';
     case 'ENOTREG':
       return 'not a regular file';
     default:

@@ -1,6 +1,7 @@
 /**
  * A fake Heroku Platform API on 127.0.0.1: the read endpoints the product calls, served from a scenario, with the
- * API's auth check, JSON error bodies, Range pagination (206 + Next-Range) and injectable faults.
+ * API's auth check, JSON error bodies, Range pagination (206 + Next-Range) and injectable faults: fixed ones per path
+ * pattern (`faults`), and random ones drawn from a seed (`chaos`).
  */
 import { createHash } from 'node:crypto';
 import * as http from 'node:http';
@@ -16,20 +17,62 @@ export type FaultKind =
   | '429' // rate limited, with Retry-After
   | '500'
   | 'slow' // answers normally after delayMs
-  | 'malformed' // 200 with a truncated JSON body
+  | 'malformed' // 200 with a truncated JSON body (a complete HTTP message: Content-Length fits the cut body)
   | 'reset' // destroys the connection without an answer
-  | '304'; // Not Modified, unasked
+  | '304' // Not Modified, unasked
+  | 'partial' // 200 announcing the whole body's Content-Length, then the connection is destroyed part way through it
+  | 'stall' // 200 and part of the body, then nothing: the connection stays open until the client gives up
+  | 'html' // 200 with an HTML page (a proxy's sign-in page), Content-Type text/html
+  | 'text' // 200 with a plain text body, Content-Type text/plain
+  | 'empty' // 200 with an empty body
+  | 'wrong-json' // 200 with JSON of the wrong shape: an object for a list, a list for an object, or null
+  | 'garbage' // 200 with the right container whose content is randomly corrupted (wrong types, missing fields)
+  | '503-html'; // 503 with a load balancer's HTML page
+
+/** The kinds that chaos draws from by default: every fault but `slow` (chaos has its own delays). */
+export const CHAOS_KINDS: readonly FaultKind[] = [
+  '401', '403', 'two-factor', '404', '429', '500', '503-html', 'malformed', 'reset', '304',
+  'partial', 'stall', 'html', 'text', 'empty', 'wrong-json', 'garbage',
+];
 
 export interface Fault {
   /** Exact path, or a pattern where `*` is one segment and `**` the rest; or a RegExp on the path. */
   readonly path: string | RegExp;
   readonly fault: FaultKind;
-  /** `slow`: milliseconds before answering; default 15 000. */
+  /** Milliseconds before answering (any kind); for `slow` the default is 15 000, for the others 0. */
   readonly delayMs?: number;
+  /** `malformed`, `partial`, `stall`: where the body is cut, as a fraction of its length; default 0.5. */
+  readonly cutAt?: number;
+  /** `garbage`: the seed of the corruption; default 1. */
+  readonly seed?: number;
   /** `429`: the Retry-After header in seconds; default 30. */
   readonly retryAfterSeconds?: number;
   /** How many matching requests it affects; default all. */
   readonly times?: number;
+}
+
+/**
+ * Random faults: each request draws a delay and, with probability `rate`, one of `kinds`. The draws of a request
+ * depend only on the seed, its path and how many requests for that path came before it, so a seed replays the same
+ * faults whatever order concurrent requests arrive in. Fixed `faults` take precedence over chaos.
+ */
+export interface Chaos {
+  readonly seed: number;
+  /** Probability that a request gets a fault; default 0.3. */
+  readonly rate?: number;
+  /** Default CHAOS_KINDS. */
+  readonly kinds?: readonly FaultKind[];
+  /** Each request waits a random 0..maxDelayMs before its answer; default 0. */
+  readonly maxDelayMs?: number;
+  /** Only requests whose path matches (a pattern as in Fault.path); default all. */
+  readonly path?: string | RegExp;
+}
+
+/** What chaos drew for one request (for a failing test's message). */
+export interface ChaosDraw {
+  readonly path: string;
+  readonly delayMs: number;
+  readonly fault?: FaultKind;
 }
 
 export interface RecordedRequest {
@@ -45,6 +88,7 @@ export interface FakeHerokuOptions {
   readonly scenario: ScenarioName | Scenario;
   readonly token: string;
   readonly faults?: readonly Fault[];
+  readonly chaos?: Chaos;
   /** Items per page of a list (the API's default and cap is 1000). */
   readonly pageSize?: number;
   readonly port?: number;
@@ -59,6 +103,10 @@ export interface FakeHeroku {
   scenario(): Scenario;
   setScenario(scenario: ScenarioName | Scenario): void;
   setFaults(faults: readonly Fault[]): void;
+  /** Random faults from now on (the per-path counts restart); undefined turns them off. */
+  setChaos(chaos: Chaos | undefined): void;
+  /** What chaos drew, oldest first. */
+  readonly chaosDraws: ChaosDraw[];
   stop(): Promise<void>;
 }
 
@@ -79,6 +127,10 @@ interface ActiveFault {
 export async function startFakeHeroku(options: FakeHerokuOptions): Promise<FakeHeroku> {
   let current = resolveScenario(options.scenario);
   let faults = activate(options.faults ?? []);
+  let chaos = options.chaos;
+  let chaosMatches = chaosFilter(chaos);
+  const asked = new Map<string, number>();
+  const chaosDraws: ChaosDraw[] = [];
   const pageSize = options.pageSize ?? 1000;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -95,18 +147,42 @@ export async function startFakeHeroku(options: FakeHerokuOptions): Promise<FakeH
       authorization: req.headers.authorization,
       ifNoneMatch: req.headers['if-none-match'],
     }));
-    const fault = takeFault(faults, path);
-    const answerNow = (): void => respond(req, res, path, fault?.fault);
-    if (fault?.fault.fault === 'slow') {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
+    const fault = takeFault(faults, path)?.fault ?? drawChaos(path);
+    const answerNow = (): void => respond(req, res, path, fault);
+    const delayMs = fault?.delayMs ?? (fault?.fault === 'slow' ? 15_000 : 0);
+    if (delayMs > 0) {
+      later(delayMs, () => {
         if (!res.destroyed) answerNow();
-      }, fault.fault.delayMs ?? 15_000);
-      timers.add(timer);
+      });
       return;
     }
     answerNow();
   });
+
+  function later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      run();
+    }, ms);
+    timers.add(timer);
+  }
+
+  /** The chaos fault of this request, as a Fault (a delay alone is a `slow` one), or undefined. */
+  function drawChaos(path: string): Fault | undefined {
+    if (!chaos || !chaosMatches(path)) return undefined;
+    const nth = asked.get(path) ?? 0;
+    asked.set(path, nth + 1);
+    const random = seededRandom(`${chaos.seed}:${path}:${nth}`);
+    const delayMs = Math.floor(random() * (chaos.maxDelayMs ?? 0));
+    const kinds = chaos.kinds ?? CHAOS_KINDS;
+    const faulty = kinds.length > 0 && random() < (chaos.rate ?? 0.3);
+    const kind = faulty ? kinds[Math.floor(random() * kinds.length)] : undefined;
+    const cutAt = random();
+    const seed = Math.floor(random() * 2 ** 31);
+    chaosDraws.push({ path, delayMs, ...(kind ? { fault: kind } : {}) });
+    if (!kind) return delayMs > 0 ? { path, fault: 'slow', delayMs } : undefined;
+    return { path, fault: kind, delayMs, cutAt, seed, retryAfterSeconds: 1 + (seed % 120) };
+  }
 
   function respond(req: http.IncomingMessage, res: http.ServerResponse, path: string, fault: Fault | undefined): void {
     switch (fault?.fault) {
@@ -132,6 +208,14 @@ export async function startFakeHeroku(options: FakeHerokuOptions): Promise<FakeH
         });
       case '500':
         return send(res, { status: 500, body: apiError('internal_server_error', 'Internal server error.') });
+      case '503-html':
+        return sendRaw(res, 503, 'text/html; charset=utf-8', HTML_503);
+      case 'html':
+        return sendRaw(res, 200, 'text/html; charset=utf-8', HTML_SIGN_IN);
+      case 'text':
+        return sendRaw(res, 200, 'text/plain; charset=utf-8', 'OK');
+      case 'empty':
+        return sendRaw(res, 200, 'application/json; charset=utf-8', '');
       default:
         break;
     }
@@ -152,10 +236,29 @@ export async function startFakeHeroku(options: FakeHerokuOptions): Promise<FakeH
       res.writeHead(304, { ETag: etag }).end();
       return;
     }
-    if (fault?.fault === 'malformed' && answer.status < 300) {
-      const truncated = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(truncated) }).end(truncated);
-      return;
+    if (answer.status < 300 && fault) {
+      const bytes = Buffer.from(text, 'utf8');
+      // At least one byte, and never the whole body.
+      const cut = Math.min(bytes.length - 1, Math.max(1, Math.floor(bytes.length * (fault.cutAt ?? 0.5))));
+      switch (fault.fault) {
+        case 'malformed':
+          return sendRaw(res, 200, 'application/json; charset=utf-8', bytes.subarray(0, cut));
+        case 'partial':
+        case 'stall':
+          res.writeHead(answer.status, { ...answer.headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': bytes.length });
+          res.write(bytes.subarray(0, cut), () => {
+            if (fault.fault === 'partial') later(10, () => req.socket.destroy());
+          });
+          return;
+        case 'wrong-json': {
+          const wrong = fault.cutAt !== undefined && fault.cutAt < 0.2 ? null : Array.isArray(answer.body) ? { id: 'not-a-list' } : [];
+          return send(res, { status: 200, body: wrong });
+        }
+        case 'garbage':
+          return send(res, { ...answer, body: corrupt(answer.body, seededRandom(`garbage:${fault.seed ?? 1}`)) });
+        default:
+          break;
+      }
     }
     send(res, { ...answer, headers: { ...answer.headers, ...(answer.status < 300 ? { ETag: etag } : {}) } });
   }
@@ -182,6 +285,12 @@ export async function startFakeHeroku(options: FakeHerokuOptions): Promise<FakeH
     setFaults: (next) => {
       faults = activate(next);
     },
+    setChaos: (next) => {
+      chaos = next;
+      chaosMatches = chaosFilter(next);
+      asked.clear();
+    },
+    chaosDraws,
     stop: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
@@ -190,6 +299,57 @@ export async function startFakeHeroku(options: FakeHerokuOptions): Promise<FakeH
         for (const socket of sockets) socket.destroy();
       }),
   };
+}
+
+function chaosFilter(chaos: Chaos | undefined): (path: string) => boolean {
+  const pattern = chaos?.path;
+  if (pattern === undefined) return () => true;
+  return typeof pattern === 'string' ? compilePattern(pattern) : (path) => pattern.test(path);
+}
+
+/** A PRNG (sfc32) seeded from a string's SHA-256: the same string gives the same sequence in [0, 1). */
+export function seededRandom(seed: string): () => number {
+  const digest = createHash('sha256').update(seed).digest();
+  let a = digest.readUInt32LE(0);
+  let b = digest.readUInt32LE(4);
+  let c = digest.readUInt32LE(8);
+  let d = digest.readUInt32LE(12);
+  return () => {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    return t / 2 ** 32;
+  };
+}
+
+const ODD_VALUES: readonly unknown[] = [null, 0, -1, 1e308, '', 'x', '\u0000', '💥', true, false, [], {}, [null], { name: null }, { id: 7 }, '2024-13-45T99:99:99Z'];
+
+/**
+ * A copy of a JSON value with random damage that keeps the top-level container (a list stays a list): fields get
+ * values of the wrong type, go missing or appear, list items are replaced. What a broken proxy or API bug might send.
+ */
+export function corrupt(value: unknown, random: () => number, depth = 0): unknown {
+  const odd = (): unknown => structuredClone(ODD_VALUES[Math.floor(random() * ODD_VALUES.length)]);
+  if (depth > 0 && random() < 0.25) return odd();
+  if (Array.isArray(value)) {
+    const out = (value as unknown[]).map((item) => (random() < 0.5 ? corrupt(item, random, depth + 1) : item));
+    if (random() < 0.4) out.splice(Math.floor(random() * (out.length + 1)), 0, odd());
+    return out;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      const roll = random();
+      if (roll < 0.1) continue; // missing
+      out[key] = roll < 0.5 ? corrupt(item, random, depth + 1) : item;
+    }
+    if (random() < 0.3) out[`unexpected_${depth}`] = odd();
+    return out;
+  }
+  return depth === 0 ? value : odd();
 }
 
 function resolveScenario(value: ScenarioName | Scenario): Scenario {
@@ -376,8 +536,10 @@ function paginate(items: readonly unknown[], fields: readonly string[], range: s
     const index = items.findIndex((item) => value(item) === start);
     from = index < 0 ? items.length : index + (exclusive ? 1 : 0);
   }
-  const page = items.slice(from, from + max);
-  const more = from + max < items.length;
+  // Items without the range field (audit trail archives have no id) cannot name a next page: all of them at once.
+  const pageable = items.every((item) => (item as Record<string, unknown>)[field] !== undefined);
+  const page = pageable ? items.slice(from, from + max) : items.slice(from);
+  const more = pageable && from + max < items.length;
   return {
     status: more ? 206 : 200,
     body: page,
@@ -396,6 +558,14 @@ function send(res: http.ServerResponse, answer: Answer): void {
     ...answer.headers,
   });
   res.end(text);
+}
+
+const HTML_SIGN_IN = '<!DOCTYPE html>\n<html><head><title>Sign in to continue</title></head><body><form action="/login" method="post"><input name="user"></form></body></html>\n';
+const HTML_503 = '<html><head><title>503 Service Unavailable</title></head><body><h1>503 Service Unavailable</h1>No server is available to handle this request.</body></html>\n';
+
+function sendRaw(res: http.ServerResponse, status: number, contentType: string, body: string | Buffer): void {
+  if (res.destroyed) return;
+  res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) }).end(body);
 }
 
 function clean(request: RecordedRequest): RecordedRequest {

@@ -22,6 +22,8 @@ export interface ExtensionTestOptions {
   timeoutMs: number;
   /** Echo the extension host's console (test-cli's runner reports only there). */
   printConsole?: boolean;
+  /** Open the workspace with workspace trust on, untrusted (Restricted Mode). */
+  workspaceTrust?: boolean;
 }
 
 export interface ExtensionTestResult {
@@ -57,7 +59,7 @@ function collectConsole(page: Page, lines: string[], echo: boolean): void {
 export async function runExtensionTests(opts: ExtensionTestOptions): Promise<ExtensionTestResult> {
   const network = new NetworkGuard();
   await network.start();
-  const server = await startServer({ root: opts.root, settings: network.settings(), env: { ...network.env(), ...opts.env } });
+  const server = await startServer({ root: opts.root, settings: network.settings(), env: { ...network.env(), ...opts.env }, workspaceTrust: opts.workspaceTrust });
   let exitCode = 2;
   let timer: NodeJS.Timeout | undefined;
   const consoleLines: string[] = [];

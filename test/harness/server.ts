@@ -36,7 +36,21 @@ export interface ServerOptions {
   vsix?: string;
   /** Default: a free port. */
   port?: number;
+  /**
+   * Workspace trust on (`security.workspace.trust.enabled`, no `--disable-workspace-trust`): a folder opens in Restricted
+   * Mode, without the trust prompt. Default off: tests and the demo run trusted.
+   */
+  workspaceTrust?: boolean;
 }
+
+/** With workspace trust on: never ask (a modal dialog would block the run), so a new folder stays untrusted. */
+const TRUST_SETTINGS: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+  'security.workspace.trust.untrustedFiles': 'open',
+};
 
 export interface RunningServer {
   port: number;
@@ -137,13 +151,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const d = dirs(opts.root);
   fs.mkdirSync(path.join(d.userData, 'User'), { recursive: true });
   fs.mkdirSync(d.extensions, { recursive: true });
-  fs.writeFileSync(path.join(d.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.settings }, null, 2));
+  const trust = opts.workspaceTrust ? TRUST_SETTINGS : {};
+  fs.writeFileSync(path.join(d.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...trust, ...opts.settings }, null, 2));
   const installed = opts.vsix ? installVsix(opts.root, opts.vsix) : undefined;
 
   const port = opts.port ?? await freePort();
   const token = opts.connectionToken ? ['--connection-token', opts.connectionToken] : ['--without-connection-token'];
   const args = [SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), ...token, ...commonArgs(opts.root),
-    '--disable-workspace-trust', '--disable-telemetry'];
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-telemetry'];
   const logFile = path.join(opts.root, 'server.log');
   const log = fs.openSync(logFile, 'w');
   const child = spawn(process.execPath, args, { cwd: opts.root, stdio: ['ignore', log, log], detached: true, env: serverEnv(opts.root, opts.env) });

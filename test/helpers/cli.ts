@@ -1,5 +1,5 @@
 /** Running the built CLI (CLI_PATH) in throwaway workspaces. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -121,4 +121,37 @@ export function cleanWorkspaces(): void {
 export function registeredRuleIds(): Set<string> {
   const result = runCli(['rules', '--format', 'json']);
   return new Set((JSON.parse(result.stdout) as { rules: { id: string }[] }).rules.map((r) => r.id));
+}
+
+/**
+ * Runs `node CLI_PATH ...args` without blocking this process's event loop (for tests whose fake server answers from
+ * this process). Colour and Heroku variables are cleared and HOME is `home` (default: an empty directory, so that no
+ * ~/.netrc of the machine is read) unless `env` sets them; `undefined` in `env` removes a variable.
+ */
+export function spawnCli(args: readonly string[], options: RunOptions & { readonly home?: string } = {}): Promise<CliResult> {
+  const env: Record<string, string> = {};
+  const cleared = /^(NO_COLOR|FORCE_COLOR|HEROKU_[A-Z_]+|DEBUG|NODE_DEBUG|USERPROFILE|HOMEDRIVE|HOMEPATH)$/;
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !cleared.test(key)) env[key] = value;
+  env.HOME = options.home ?? makeWorkspace();
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], { cwd: options.cwd ?? process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.once('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr, ms: Date.now() - started });
+    });
+  });
 }

@@ -1,8 +1,9 @@
 // The test runner that the extension host loads (extensionTestsPath = out/test/integration/index.js).
 // Contract: run() returns a Promise (resolve = exit 0, reject = exit 1). The extension host inherits the
 // launcher's environment: EXT_TEST_LOG gets one line per test (the launcher tails it live: console output
-// of the extension host does not reach the server's stdout), EXT_TEST_RESULTS gets a JSON summary, and
-// INTEGRATION_GREP selects tests by title.
+// of the extension host does not reach the server's stdout), EXT_TEST_RESULTS gets a JSON summary,
+// INTEGRATION_GREP selects tests by title, and INTEGRATION_SUITE names the directory of suites (default `suite`;
+// `untrusted` holds the suites of the untrusted-workspace run).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
@@ -26,9 +27,9 @@ function errorText(err: unknown, lines = 8): string {
   return text.split('\n').slice(0, lines).join('\n  ');
 }
 
-/** Every suite/**\/*.test.js under this directory, in a stable order. */
+/** Every <suite>/**\/*.test.js under this directory, in a stable order. */
 function testFiles(): string[] {
-  const dir = path.join(__dirname, 'suite');
+  const dir = path.join(__dirname, process.env.INTEGRATION_SUITE || 'suite');
   return (fs.readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.test.js'))
     .sort()

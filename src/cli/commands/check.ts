@@ -213,6 +213,13 @@ function applySafeFixes(
       warn(`not fixing ${display(file.absolute)}: it is not valid UTF-8`);
       return file;
     }
+    // The fix was made from the text read at the start: if an editor or a tool wrote the file since, writing it
+    // would throw their change away.
+    const now = currentText(file.absolute);
+    if (now !== file.text) {
+      warn(`not fixing ${display(file.absolute)}: ${now instanceof Error ? describeError(now) : 'it changed during the check'}`);
+      return file;
+    }
     try {
       writeFileText(file.absolute, text);
     } catch (e) {
@@ -223,6 +230,15 @@ function applySafeFixes(
     fixed.push({ path: file.path, fixes: entry?.fixes ?? 1, ruleIds: [...(entry?.ruleIds ?? [])].sort() });
     return { ...file, text };
   });
+}
+
+/** The file's text now, or the error that reading it gives. */
+function currentText(absolute: string): string | Error {
+  try {
+    return fs.readFileSync(absolute, 'utf8');
+  } catch (e) {
+    return e instanceof Error ? e : new Error(String(e));
+  }
 }
 
 function failOnConfigProblems(configs: ConfigLoader): void {

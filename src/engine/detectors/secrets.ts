@@ -101,7 +101,10 @@ export function isPlaceholder(value: string): boolean {
  * than holding a literal. A bare `$` followed by lowercase letters (`p@$sw0rd`) is not taken for a variable.
  */
 export function hasReference(value: string): boolean {
-  return /\$\{[^}]*\}|\$\(|\$[A-Z_][A-Z0-9_]*\b|\{\{|\{%|<%|#\{/.test(value);
+  // `${…}` is found with indexOf: /\$\{[^}]*\}/ scans on from every `${`, quadratic on a long run of them.
+  const open = value.indexOf('${');
+  if (open >= 0 && value.indexOf('}', open + 2) >= 0) return true;
+  return /\$\(|\$[A-Z_][A-Z0-9_]*\b|\{\{|\{%|<%|#\{/.test(value);
 }
 
 // ---------- literal values ----------
@@ -344,6 +347,24 @@ export function looksFake(text: string): boolean {
  */
 export function findKnownTokens(value: string, key?: string): TokenMatch[] {
   if (typeof value !== 'string' || value.length === 0) return [];
+  // Several rules ask about the same value, and the editor asks again on every keystroke: the answer depends on
+  // the value and key alone, so it is kept (for values of ordinary size, in a bounded map).
+  if (value.length > TOKEN_CACHE_MAX_VALUE) return scanKnownTokens(value, key);
+  const cacheKey = typeof key === 'string' ? `${key.length}:${key}${value}` : `-${value}`;
+  let found = tokenCache.get(cacheKey);
+  if (!found) {
+    found = scanKnownTokens(value, key);
+    if (tokenCache.size >= TOKEN_CACHE_ENTRIES) tokenCache.clear();
+    tokenCache.set(cacheKey, found);
+  }
+  return found.slice();
+}
+
+const TOKEN_CACHE_ENTRIES = 10_000;
+const TOKEN_CACHE_MAX_VALUE = 4096;
+const tokenCache = new Map<string, readonly TokenMatch[]>();
+
+function scanKnownTokens(value: string, key: string | undefined): TokenMatch[] {
   const found: TokenMatch[] = [];
   for (const token of TOKEN_PATTERNS) {
     token.pattern.lastIndex = 0;

@@ -1,4 +1,5 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { spanEnd } from '../text';
 import { TOO_DEEP_MESSAGE, tooDeepAt } from './depth';
 
 export interface SyntaxProblem {
@@ -53,8 +54,25 @@ export function parseAppJson(text: string): ParsedAppJson {
   if (tooDeep !== undefined) return { kind: 'app.json', root: undefined, errors: [{ start: tooDeep, end: tooDeep + 1, message: TOO_DEEP_MESSAGE }], duplicateKeys: [] };
   const raw: ParseError[] = [];
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const errors = raw.map((error) => ({ start: error.offset, end: error.offset + Math.max(1, error.length), message: jsonErrorMessage(error) }));
+  clampToText(root, text.length);
+  // An error at the end of the text (a missing brace) gets an empty span there, not one past the end.
+  const errors = raw.map((error) => ({ start: error.offset, end: spanEnd(text, error.offset + Math.max(1, error.length)), message: jsonErrorMessage(error) }));
   return { kind: 'app.json', root, errors, duplicateKeys: root ? findDuplicateKeys(root) : [] };
+}
+
+/**
+ * jsonc-parser counts one character too many for a block comment left open before a final `\r\n` (`{/*\r\n`: a root
+ * of length 6 in 5 characters); no node may end past the text.
+ */
+export function clampToText(root: Node | undefined, length: number): void {
+  if (!root || root.offset + root.length <= length) return;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as { offset: number; length: number; children?: Node[] };
+    node.offset = Math.min(node.offset, length);
+    node.length = Math.min(node.length, length - node.offset);
+    if (node.children) stack.push(...node.children);
+  }
 }
 
 function findDuplicateKeys(root: Node): DuplicateKey[] {

@@ -10,7 +10,7 @@
  * several attributes on one line, multi-line quoted strings, hex numbers, `::` in names, `${}`), so the
  * converter also reports what hclsyntax rejects; test/hclconform checks both parsers agree.
  */
-import type { Tree } from 'web-tree-sitter';
+import type { Tree, TreeCursor } from 'web-tree-sitter';
 import type {
   HclAttribute,
   HclBlock,
@@ -25,6 +25,7 @@ import type {
   HclTraverser,
   Span,
 } from '../terraform/hcl';
+import { spanEnd } from '../text';
 import { MAX_NESTING, TOO_DEEP_MESSAGE } from './depth';
 
 /** The tree copied out of the wasm heap: node `i` has a type, a span, a parent and its first child / next sibling. */
@@ -50,9 +51,122 @@ export class FlatTree {
  * to every index, for a tree parsed from a slice of the file.
  */
 export function flatten(tree: Tree, offset = 0): FlatTree {
+  const cursor = tree.walk();
+  const raw = rawCursorOf(cursor);
+  // Both delete the cursor.
+  return raw ? flattenRaw(tree, raw, offset) : flattenWith(tree, cursor, offset);
+}
+
+/**
+ * The wasm exports of web-tree-sitter that its TreeCursor calls, captured by setTreeSitterBinding() from the
+ * options object given to Parser.init (Emscripten makes that object the module). Each TreeCursor call copies the
+ * cursor into the module's transfer buffer and back (marshal/unmarshal through getValue/setValue) around every
+ * move and every read; flattenRaw() leaves the cursor in the transfer buffer for the whole walk and calls the
+ * same exports directly, which halves the cost of copying a tree out of the wasm heap.
+ */
+interface TreeSitterBinding {
+  readonly HEAP32: Int32Array;
+  _ts_init(): number;
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+}
+
+let binding: TreeSitterBinding | undefined;
+
+/** Called by the parser's loader with the object it passed to Parser.init; ignored unless it has every export flattenRaw uses. */
+export function setTreeSitterBinding(module: unknown): void {
+  const m = module as Partial<Record<keyof TreeSitterBinding, unknown>> | undefined;
+  const names: (keyof TreeSitterBinding)[] = [
+    '_ts_init',
+    '_ts_tree_cursor_goto_first_child_wasm',
+    '_ts_tree_cursor_goto_next_sibling_wasm',
+    '_ts_tree_cursor_goto_parent_wasm',
+    '_ts_tree_cursor_current_node_type_id_wasm',
+    '_ts_tree_cursor_current_node_is_missing_wasm',
+    '_ts_tree_cursor_start_index_wasm',
+    '_ts_tree_cursor_end_index_wasm',
+  ];
+  binding = m && m.HEAP32 instanceof Int32Array && names.every((name) => typeof m[name] === 'function') ? (m as TreeSitterBinding) : undefined;
+}
+
+/** The binding in use (undefined: flatten() walks with the public TreeCursor); for tests that compare both. */
+export function treeSitterBinding(): unknown {
+  return binding;
+}
+
+interface RawCursor {
+  readonly binding: TreeSitterBinding;
+  /** web-tree-sitter's TreeCursor keeps its four words in `handles` (internal). */
+  readonly handles: number[];
+  readonly cursor: TreeCursor;
+}
+
+function rawCursorOf(cursor: TreeCursor): RawCursor | undefined {
+  const handles = (cursor as unknown as { handles?: unknown }).handles;
+  if (!binding || !Array.isArray(handles) || handles.length !== 4) return undefined;
+  return { binding, handles: handles as number[], cursor };
+}
+
+function flattenRaw(tree: Tree, raw: RawCursor, offset: number): FlatTree {
+  const b = raw.binding;
+  const treeAddress = (tree as unknown as Record<number, number>)[0];
   const types = tree.language.types;
   const flat = new FlatTree();
-  const cursor = tree.walk();
+  // The transfer buffer (a static address) holds the cursor for the whole walk; moving the cursor may grow the
+  // wasm memory, which replaces HEAP32, so the view is read again when the walk ends.
+  const buffer = b._ts_init() >> 2;
+  for (let i = 0; i < 4; i++) b.HEAP32[buffer + i] = raw.handles[i];
+  try {
+    const add = (parent: number): number => {
+      const id = flat.type.length;
+      const type = types[b._ts_tree_cursor_current_node_type_id_wasm(treeAddress)] ?? 'ERROR';
+      const start = b._ts_tree_cursor_start_index_wasm(treeAddress) + offset;
+      const end = b._ts_tree_cursor_end_index_wasm(treeAddress) + offset;
+      flat.type.push(type);
+      flat.start.push(start);
+      flat.end.push(end);
+      flat.parent.push(parent);
+      flat.first.push(-1);
+      flat.next.push(-1);
+      if (start === end && b._ts_tree_cursor_current_node_is_missing_wasm(treeAddress) === 1) flat.missing.add(id);
+      if (type === 'comment') flat.comments.push(id);
+      else if (type === 'ERROR') flat.errorNodes.push(id);
+      return id;
+    };
+    let current = add(-1);
+    for (;;) {
+      if (b._ts_tree_cursor_goto_first_child_wasm(treeAddress) === 1) {
+        const child = add(current);
+        flat.first[current] = child;
+        current = child;
+        continue;
+      }
+      for (;;) {
+        if (b._ts_tree_cursor_goto_next_sibling_wasm(treeAddress) === 1) {
+          const sibling = add(flat.parent[current]);
+          flat.next[current] = sibling;
+          current = sibling;
+          break;
+        }
+        if (b._ts_tree_cursor_goto_parent_wasm(treeAddress) !== 1) return flat;
+        current = flat.parent[current];
+      }
+    }
+  } finally {
+    // Hand the cursor (its stack may have moved) back to the TreeCursor, which frees it.
+    for (let i = 0; i < 4; i++) raw.handles[i] = b.HEAP32[buffer + i];
+    raw.cursor.delete();
+  }
+}
+
+function flattenWith(tree: Tree, cursor: TreeCursor, offset: number): FlatTree {
+  const types = tree.language.types;
+  const flat = new FlatTree();
   try {
     const add = (parent: number): number => {
       const id = flat.type.length;
@@ -129,6 +243,8 @@ class Converter {
   private readonly errors: PendingError[] = [];
   /** Top-level items with an error, filled by file(). */
   readonly broken: Span[] = [];
+  /** Memos of nearest(), by what they look for. */
+  private readonly nearestMemos = new Map<string, Int32Array>();
 
   constructor(
     private readonly f: FlatTree,
@@ -159,6 +275,32 @@ class Converter {
   // ---------------------------------------------------------------- helpers
 
   /** Child ids without comments. */
+  /**
+   * The nearest node from `start` upwards (itself included) that `is` accepts, or -1. Memoized per `kind`: the
+   * walks up from every error node were quadratic when thousands of them sat in one deep expression (`a = |||…`).
+   */
+  private nearest(start: number, kind: string, is: (id: number) => boolean): number {
+    const f = this.f;
+    let memo = this.nearestMemos.get(kind);
+    if (!memo) this.nearestMemos.set(kind, (memo = new Int32Array(f.size)));
+    // 0: not known yet; otherwise the answer + 2.
+    const path: number[] = [];
+    let found = -1;
+    for (let p = start; p !== -1; p = f.parent[p]) {
+      if (memo[p] !== 0) {
+        found = memo[p] - 2;
+        break;
+      }
+      path.push(p);
+      if (is(p)) {
+        found = p;
+        break;
+      }
+    }
+    for (const p of path) memo[p] = found + 2;
+    return found;
+  }
+
   private kids(id: number): number[] {
     const f = this.f;
     const out: number[] = [];
@@ -182,7 +324,8 @@ class Converter {
   }
 
   private error(start: number, end: number, message: string, rank = 5): void {
-    this.errors.push({ start, end: Math.max(end, start), message, rank });
+    // Spans such as `s + 2` for an escape must end inside the text, and not between the halves of a surrogate pair.
+    this.errors.push({ start, end: spanEnd(this.text, Math.max(end, start)), message, rank });
   }
 
   private comment(id: number): HclComment {
@@ -880,10 +1023,7 @@ class Converter {
 
   private treeErrors(): void {
     const f = this.f;
-    const insideError = (id: number): boolean => {
-      for (let p = f.parent[id]; p !== -1; p = f.parent[p]) if (f.type[p] === 'ERROR') return true;
-      return false;
-    };
+    const insideError = (id: number): boolean => f.parent[id] !== -1 && this.nearest(f.parent[id], 'ERROR', (p) => f.type[p] === 'ERROR') !== -1;
     for (const id of f.errorNodes) if (!insideError(id)) this.describeError(id);
     for (const id of f.missing) if (!insideError(id)) this.describeMissing(id);
   }
@@ -925,7 +1065,7 @@ class Converter {
         return;
       case 'quoted_template_end': {
         const open = owner === -1 ? at : f.start[owner];
-        const escape = /\\(?![nrt"\\]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})./.exec(this.text.slice(open, lineEndOf(this.text, open)));
+        const escape = /\\(?![nrt"\\]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})./u.exec(this.text.slice(open, lineEndOf(this.text, open)));
         if (escape) {
           this.error(open + escape.index, open + escape.index + 2, `Invalid escape sequence \`${escape[0]}\` in a quoted string${context}`, 1);
           return;
@@ -973,14 +1113,13 @@ class Converter {
 
   private missingValue(id: number, context: string): void {
     const f = this.f;
-    for (let p = f.parent[id]; p !== -1; p = f.parent[p]) {
-      if (f.type[p] === 'attribute') {
-        const eq = this.kids(p).find((k) => f.type[k] === '=');
-        const name = this.kids(p).find((k) => f.type[k] === 'identifier');
-        const s = eq === undefined ? f.start[p] : f.start[eq];
-        this.error(s, s + 1, `Missing value for attribute \`${name === undefined ? '' : this.slice(name)}\`${this.context(p)}`, 1);
-        return;
-      }
+    const p = f.parent[id] === -1 ? -1 : this.nearest(f.parent[id], 'attribute', (a) => f.type[a] === 'attribute');
+    if (p !== -1) {
+      const eq = this.kids(p).find((k) => f.type[k] === '=');
+      const name = this.kids(p).find((k) => f.type[k] === 'identifier');
+      const s = eq === undefined ? f.start[p] : f.start[eq];
+      this.error(s, s + 1, `Missing value for attribute \`${name === undefined ? '' : this.slice(name)}\`${this.context(p)}`, 1);
+      return;
     }
     this.error(f.start[id], f.start[id], `Missing value${context}`, 2);
   }
@@ -1006,7 +1145,7 @@ class Converter {
       return;
     }
     if (token.startsWith('\\')) {
-      this.error(s, s + 2, `Invalid escape sequence \`${this.text.slice(s, s + 2)}\` in a quoted string${context}`, 2);
+      this.error(s, s + 2, `Invalid escape sequence \`${this.text.slice(s, spanEnd(this.text, s + 2))}\` in a quoted string${context}`, 2);
       return;
     }
     if (this.text.startsWith('/*', s)) {
@@ -1079,7 +1218,7 @@ class Converter {
         const opener = type === 'template_interpolation_start' ? '${' : '%{';
         found.push({ start: f.start[node], end: f.end[node], message: `Unclosed \`${opener}\` in a string: the closing \`}\` is missing` });
       } else if (type === 'quoted_template_start' && parentType === 'ERROR') {
-        const escape = /\\(?![nrt"\\]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})./.exec(this.text.slice(f.start[node], lineEndOf(this.text, f.start[node])));
+        const escape = /\\(?![nrt"\\]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})./u.exec(this.text.slice(f.start[node], lineEndOf(this.text, f.start[node])));
         const rest = this.text.slice(f.start[node] + 1, lineEndOf(this.text, f.start[node]));
         if (escape) {
           const at = f.start[node] + escape.index;
@@ -1107,14 +1246,11 @@ class Converter {
   /** ` in block \`resource "heroku_app" "api"\`` (the innermost enclosing block), or `''` at top level. */
   private context(id: number): string {
     const f = this.f;
-    for (let p = f.parent[id]; p !== -1; p = f.parent[p]) {
-      if (f.type[p] === 'attribute') {
-        const name = this.kids(p).find((k) => f.type[k] === 'identifier');
-        if (name !== undefined) return ` in attribute \`${this.slice(name)}\``;
-      }
-      if (f.type[p] === 'block') return ` in block ${this.blockTitleOf(p)}`;
-    }
-    return '';
+    const nameOf = (p: number) => (f.type[p] === 'attribute' ? this.kids(p).find((k) => f.type[k] === 'identifier') : undefined);
+    const p = f.parent[id] === -1 ? -1 : this.nearest(f.parent[id], 'context', (a) => f.type[a] === 'block' || nameOf(a) !== undefined);
+    if (p === -1) return '';
+    if (f.type[p] === 'block') return ` in block ${this.blockTitleOf(p)}`;
+    return ` in attribute \`${this.slice(nameOf(p)!)}\``;
   }
 
   private blockTitleOf(id: number): string {

@@ -1,6 +1,7 @@
 import { type Document, LineCounter, parseDocument } from 'yaml';
+import { spanEnd } from '../text';
 import type { SyntaxProblem } from './appJson';
-import { isStackOverflow, TOO_DEEP_MESSAGE, tooDeepAt } from './depth';
+import { hasStackOverflowError, isStackOverflow, TOO_DEEP_MESSAGE, tooDeepYamlAt } from './depth';
 
 export interface ParsedHerokuYml {
   readonly kind: 'heroku.yml';
@@ -9,27 +10,28 @@ export interface ParsedHerokuYml {
 }
 
 export function parseHerokuYml(text: string): ParsedHerokuYml {
-  const tooDeep = tooDeepAt(text, '');
-  if (tooDeep !== undefined) return refused(tooDeep);
+  const tooDeep = tooDeepYamlAt(text);
+  if (tooDeep !== undefined) return refused(text, tooDeep);
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
     document = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: true, prettyErrors: false });
   } catch (error) {
     // Deep block indentation recurses too; the bracket pre-check cannot see it.
-    if (isStackOverflow(error)) return refused(0);
+    if (isStackOverflow(error)) return refused(text, 0);
     throw error;
   }
+  if (hasStackOverflowError(document.errors)) return refused(text, 0);
   const errors = document.errors.map((error) => {
     const start = error.code === 'MISSING_CHAR' ? unclosedQuoteStart(text, error.pos[0], error.message) ?? error.pos[0] : error.pos[0];
     const message = start === error.pos[0] ? firstSentence(error.message) : 'Unterminated quoted string (the closing quote is missing)';
-    return { start, end: Math.max(start + 1, start === error.pos[0] ? error.pos[1] : start + 1), message };
+    return { start, end: spanEnd(text, Math.max(start + 1, start === error.pos[0] ? error.pos[1] : start + 1)), message };
   });
   return { kind: 'heroku.yml', document, errors };
 }
 
-function refused(at: number): ParsedHerokuYml {
-  return { kind: 'heroku.yml', document: parseDocument(''), errors: [{ start: at, end: at + 1, message: TOO_DEEP_MESSAGE }] };
+function refused(text: string, at: number): ParsedHerokuYml {
+  return { kind: 'heroku.yml', document: parseDocument(''), errors: [{ start: at, end: spanEnd(text, at + 1), message: TOO_DEEP_MESSAGE }] };
 }
 
 function firstSentence(message: string): string {

@@ -32,7 +32,9 @@ export interface ParsedProcfile {
   readonly binary: boolean;
 }
 
-const ENTRY = /^([ \t]*)([A-Za-z0-9_-]+):[ \t]*(.*?)[ \t]*$/;
+// The command's trailing blanks are trimmed after the match: `(.*?)[ \t]*$` backtracks quadratically on a long run of
+// blanks inside the command.
+const ENTRY = /^([ \t]*)([A-Za-z0-9_-]+):[ \t]*(.*)$/;
 
 /**
  * Whether decoded content is binary rather than text: a NUL byte, or more than one character in ten that is a
@@ -66,7 +68,9 @@ export function parseProcfile(text: string): ParsedProcfile {
       if (entry) {
         const keyStart = lineStart + entry[1].length;
         const keyEnd = keyStart + entry[2].length;
-        const command = entry[3];
+        let commandLength = entry[3].length;
+        while (commandLength > 0 && (entry[3][commandLength - 1] === ' ' || entry[3][commandLength - 1] === '\t')) commandLength--;
+        const command = entry[3].slice(0, commandLength);
         const commandStart = command === '' ? lineStart + lineText.length : lineStart + lineText.indexOf(command, keyEnd - lineStart + 1);
         entries.push({
           key: entry[2],

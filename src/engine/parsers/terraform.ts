@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 import type { HclFile, Span } from '../terraform/hcl';
-import { convertWithRegions, flatten } from './hclConvert';
+import { convertWithRegions, flatten, setTreeSitterBinding } from './hclConvert';
 
 export const RUNTIME_WASM = 'web-tree-sitter.wasm';
 export const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
@@ -44,7 +44,10 @@ async function load(wasmDir: string | undefined): Promise<void> {
   // Computed specifiers: a bundler must not try to resolve these at build time (the bundle has its own copies).
   const runtime = locate(RUNTIME_WASM, wasmDir, () => require.resolve(path.posix.join(RUNTIME_PACKAGE, RUNTIME_WASM)));
   const grammar = locate(GRAMMAR_WASM, wasmDir, () => require.resolve(path.posix.join(GRAMMAR_PACKAGE, GRAMMAR_WASM)));
-  await Parser.init({ locateFile: (name: string) => (name === RUNTIME_WASM ? runtime : name) });
+  // Emscripten turns the options object into the module: flatten() uses its exports (setTreeSitterBinding).
+  const moduleOptions = { locateFile: (name: string) => (name === RUNTIME_WASM ? runtime : name) };
+  await Parser.init(moduleOptions);
+  setTreeSitterBinding(moduleOptions);
   const loaded = await Language.load(fs.readFileSync(grammar));
   sharedParser = newParser(loaded);
   recoveryParser = newParser(loaded);
@@ -79,21 +82,60 @@ function requireLanguage(): Language {
   return language;
 }
 
+const GAVE_UP = 'The Terraform parser gave up on this file: recovering from its syntax errors would take too long';
+
 const FAILED: (text: string) => HclFile = (text) => ({
   body: { start: 0, end: text.length, attributes: [], blocks: [] },
-  errors: [{ start: 0, end: 0, message: 'The Terraform parser could not parse this file' }],
+  errors: [{ start: 0, end: 0, message: GAVE_UP }],
   comments: [],
 });
 
-/** Converts a tree, recovering the blocks that a broken region swallowed; never throws (a converter bug becomes one syntax error). */
+/**
+ * tree-sitter's error recovery can lex a long run again from every position in it (thousands of blanks after an
+ * unclosed string): quadratic, minutes for a few hundred kilobytes. The text is handed over in small chunks, so
+ * the characters read measure that work, and a parse that reads more than this budget is cancelled. Counting
+ * reads rather than time gives the same outcome on every machine; ordinary files read each character about once.
+ */
+interface ReadBudget {
+  read: number;
+  readonly limit: number;
+}
+
+const READ_CHUNK = 64;
+
+function readBudget(length: number): ReadBudget {
+  return { read: 0, limit: 32 * length + 10_000_000 };
+}
+
+/** parser.parse() within a budget; null when it ran out. */
+function parseWithin(parser: Parser, text: string, budget: ReadBudget, old?: Tree): Tree | null {
+  const input = (index: number) => {
+    let end = index + READ_CHUNK;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end++; // never split a surrogate pair
+    const chunk = text.slice(index, end);
+    budget.read += chunk.length;
+    return chunk;
+  };
+  const tree = parser.parse(input, old ?? null, { progressCallback: () => budget.read > budget.limit });
+  // A cancelled parse would otherwise be resumed by the parser's next parse().
+  if (!tree) parser.reset();
+  return tree;
+}
+
+/**
+ * Converts a tree, recovering the blocks that a broken region swallowed; never throws (a converter bug becomes one
+ * syntax error). The recovery has its own read budget, so that a full and an incremental parse recover alike.
+ */
 function toFile(tree: Tree, text: string): HclFile {
+  const budget = readBudget(text.length);
   try {
     const { file, broken } = convertWithRegions(flatten(tree), text);
     if (file.errors.length === 0) return file;
-    const local = broken.length === 0 ? file : recover(file, broken, text);
+    const local = broken.length === 0 ? file : recover(file, broken, text, budget);
     // tree-sitter sometimes wraps everything before an error in one ERROR node, which the regions above do
     // not describe; parsing every top-level block on its own then keeps far more of the file.
-    const chunked = recover(file, [{ start: 0, end: text.length }], text);
+    const chunked = recover(file, [{ start: 0, end: text.length }], text, budget);
     return chunked.body.blocks.length > local.body.blocks.length ? chunked : local;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -113,7 +155,7 @@ const BLOCK_HEADER = /^(?:resource|data|variable|output|locals|module|provider|t
  * inside it and every piece is parsed on its own (its offsets shifted back to the file's):
  * the blocks after the error are kept, and each piece reports its own first error.
  */
-function recover(file: HclFile, broken: readonly Span[], text: string): HclFile {
+function recover(file: HclFile, broken: readonly Span[], text: string, budget: ReadBudget): HclFile {
   const parser = recoveryParser as Parser;
   const pieces: Span[][] = broken.map((span) => {
     const cuts = [span.start];
@@ -144,8 +186,11 @@ function recover(file: HclFile, broken: readonly Span[], text: string): HclFile 
   const errors = file.errors.filter((e) => !inReplaced(e.start));
   for (const piece of pieces.filter((p) => p.length > 1).flat()) {
     // Parse the slice alone (included ranges would still scan the whole text for every piece).
-    const tree = parser.parse(text.slice(piece.start, piece.end));
-    if (!tree) continue;
+    const tree = parseWithin(parser, text.slice(piece.start, piece.end), budget);
+    if (!tree) {
+      errors.push({ start: piece.start, end: piece.start, message: GAVE_UP });
+      continue;
+    }
     try {
       const part = convertWithRegions(flatten(tree, piece.start), text).file;
       attributes.push(...part.body.attributes);
@@ -163,7 +208,7 @@ function recover(file: HclFile, broken: readonly Span[], text: string): HclFile 
 export function parseHcl(text: string): HclFile {
   requireLanguage();
   const parser = sharedParser as Parser;
-  const tree = parser.parse(text);
+  const tree = parseWithin(parser, text, readBudget(text.length));
   if (!tree) return FAILED(text);
   try {
     return toFile(tree, text);
@@ -228,7 +273,7 @@ export class HclDocumentParser {
 
   private replace(text: string, old: Tree | undefined): void {
     this.assertLive();
-    const next = this.parser.parse(text, old ?? null);
+    const next = parseWithin(this.parser, text, readBudget(text.length), old);
     this.tree?.delete();
     this.tree = next ?? undefined;
     this.text = text;

@@ -1,7 +1,8 @@
 /** `terraform.tfvars.json` and `*.auto.tfvars.json`: JSON variable files, read into the same HCL syntax model. */
 import { type Node, type ParseError, parseTree } from 'jsonc-parser';
-import { jsonErrorMessage } from './appJson';
+import { clampToText, jsonErrorMessage } from './appJson';
 import type { HclAttribute, HclExpression, HclFile } from '../terraform/hcl';
+import { spanEnd } from '../text';
 import { TOO_DEEP_MESSAGE, tooDeepAt } from './depth';
 
 export function isTfvarsJson(path: string): boolean {
@@ -14,8 +15,9 @@ export function parseTfvarsJson(text: string): HclFile {
   if (tooDeep !== undefined) return { body: empty, errors: [{ start: tooDeep, end: tooDeep + 1, message: TOO_DEEP_MESSAGE }], comments: [] };
   const raw: ParseError[] = [];
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false });
+  clampToText(root, text.length);
   // One clear error at the first problem; later ones are usually its consequences.
-  const errors = raw.slice(0, 1).map((e) => ({ start: e.offset, end: e.offset + Math.max(1, e.length), message: `Invalid JSON: ${jsonErrorMessage(e)}` }));
+  const errors = raw.slice(0, 1).map((e) => ({ start: e.offset, end: spanEnd(text, e.offset + Math.max(1, e.length)), message: `Invalid JSON: ${jsonErrorMessage(e)}` }));
   if (root && root.type !== 'object') errors.unshift({ start: root.offset, end: root.offset + 1, message: 'A .tfvars.json file must hold one JSON object of variable values' });
   const attributes: HclAttribute[] = [];
   for (const property of root?.type === 'object' ? root.children ?? [] : []) {

@@ -415,6 +415,8 @@ describe('HerokuApi', () => {
       assert.equal(typeof request.isRetryAllowed, 'function');
       assert.equal(typeof (request.agent as unknown as { addRequest?: unknown }).addRequest, 'function');
       assert.equal(typeof request.request, 'function');
+      // Workaround 7 hands each Request the CA files read once: the constructor must still keep them in `certs`.
+      assert.ok(Array.isArray(request.certs));
     });
   });
 

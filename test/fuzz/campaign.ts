@@ -17,7 +17,9 @@
  * Exit code 1 when a property failed or hung.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as readline from 'node:readline';
 import { loadTerraformParser } from '../../src/engine';
 import { fixableRules, fixSafetyProperty } from './fixSafety';
 import { CAMPAIGN_LIMITS } from './mutations';
@@ -32,10 +34,13 @@ interface Task {
   readonly timeLimitMs: number;
 }
 
-type FromWorker =
-  | { readonly type: 'ready' }
-  | { readonly type: 'case'; readonly name: string; readonly input: string }
-  | { readonly type: 'done'; readonly outcome: Outcome; readonly fired?: number };
+type FromWorker = { readonly type: 'ready' } | { readonly type: 'done'; readonly outcome: Outcome; readonly fired?: number };
+
+/**
+ * The worker's heartbeat: a line per case (`{"name","input"}`), written synchronously to this pipe. IPC messages
+ * would wait for the worker's event loop, which a property run blocks from start to end.
+ */
+const HEARTBEAT_FD = 4;
 
 function allProperties(): { property: AnyFuzzProperty; weight: number; fired?: () => number }[] {
   return [
@@ -69,7 +74,13 @@ async function worker(): Promise<void> {
       seed: task.seed,
       ...(task.path ? { path: task.path } : {}),
       timeLimitMs: task.timeLimitMs,
-      onCase: (input) => port.postMessage({ type: 'case', name: task.name, input: describeInput(input) } satisfies FromWorker),
+      onCase: (input) => {
+        try {
+          fs.writeSync(HEARTBEAT_FD, `${JSON.stringify({ name: task.name, input: describeInput(input) })}\n`);
+        } catch {
+          // A full pipe (EAGAIN): this heartbeat is skipped.
+        }
+      },
     });
     port.postMessage({ type: 'done', outcome, ...(entry.fired ? { fired: entry.fired() - before } : {}) } satisfies FromWorker);
   });
@@ -121,7 +132,14 @@ async function main(): Promise<void> {
         return;
       }
       running++;
-      const thread: ChildProcess = fork(__filename, [], { env: { ...process.env, FUZZ_WORKER: '1' }, stdio: ['ignore', 'inherit', 'pipe', 'ipc'] });
+      const thread: ChildProcess = fork(__filename, [], { env: { ...process.env, FUZZ_WORKER: '1' }, stdio: ['ignore', 'inherit', 'pipe', 'ipc', 'pipe'] });
+      readline.createInterface({ input: thread.stdio[HEARTBEAT_FD] as NodeJS.ReadableStream }).on('line', (line) => {
+        const beat = JSON.parse(line) as { name: string; input: string };
+        lastCase = Date.now();
+        lastInput = beat.input;
+        const row = rows.get(beat.name);
+        if (row) row.cases++;
+      });
       let stderr = '';
       thread.stderr!.on('data', (chunk: Buffer) => {
         stderr = (stderr + chunk.toString('utf8')).slice(-4000);
@@ -162,10 +180,6 @@ async function main(): Promise<void> {
         if (message.type === 'ready') {
           lastCase = Date.now();
           thread.send(current);
-        } else if (message.type === 'case') {
-          lastCase = Date.now();
-          lastInput = message.input;
-          rows.get(message.name)!.cases++;
         } else {
           const { outcome } = message;
           const row = rows.get(outcome.name)!;

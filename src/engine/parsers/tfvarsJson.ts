@@ -25,7 +25,8 @@ export function parseTfvarsJson(text: string): HclFile {
     if (key?.type !== 'string' || typeof key.value !== 'string' || !value) continue;
     attributes.push({
       name: key.value,
-      nameSpan: { start: key.offset + 1, end: key.offset + key.length - 1 },
+      // An unterminated key (`"` then a line break) is one character long: an empty name after its quote.
+      nameSpan: { start: key.offset + 1, end: Math.max(key.offset + 1, key.offset + key.length - 1) },
       value: expressionOf(value, text),
       start: property.offset,
       end: property.offset + property.length,

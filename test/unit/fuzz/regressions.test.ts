@@ -59,6 +59,13 @@ describe('fuzz regressions: error spans', () => {
     }
   });
 
+  it('.tfvars.json: an unterminated key (`"` then a line break) gets an empty name span, not an inverted one', () => {
+    const text = '{\n  "\r\nteam: 1\n}\n';
+    const { body } = parseTfvarsJson(text);
+    assert.ok(body.attributes.length > 0);
+    for (const a of body.attributes) assertSpans(text, [a, a.nameSpan, a.value]);
+  });
+
   it('a .tf file that is a lone backslash: the escape error ends at the end of the text', () => {
     const file = parseHcl('\\');
     assert.deepEqual(

@@ -82,6 +82,14 @@ export function spanEnd(text: string, end: number): number {
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff ? e + 1 : e;
 }
 
+/** `start`, moved back one unit when it would split a surrogate pair (an error reported inside an astral character). */
+export function spanStart(text: string, start: number): number {
+  const s = Math.max(0, Math.min(start, text.length));
+  const before = text.charCodeAt(s - 1);
+  const at = text.charCodeAt(s);
+  return before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff ? s - 1 : s;
+}
+
 /** `sk_live_abcdef89` → `sk_l…89`. Short values are masked entirely. */
 export function maskSecret(value: string): string {
   const chars = Array.from(value);

@@ -1,5 +1,5 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { spanEnd } from '../text';
+import { spanEnd, spanStart } from '../text';
 import { TOO_DEEP_MESSAGE, tooDeepAt } from './depth';
 
 export interface SyntaxProblem {
@@ -56,7 +56,7 @@ export function parseAppJson(text: string): ParsedAppJson {
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   clampToText(root, text.length);
   // An error at the end of the text (a missing brace) gets an empty span there, not one past the end.
-  const errors = raw.map((error) => ({ start: error.offset, end: spanEnd(text, error.offset + Math.max(1, error.length)), message: jsonErrorMessage(error) }));
+  const errors = raw.map((error) => ({ start: spanStart(text, error.offset), end: spanEnd(text, error.offset + Math.max(1, error.length)), message: jsonErrorMessage(error) }));
   return { kind: 'app.json', root, errors, duplicateKeys: root ? findDuplicateKeys(root) : [] };
 }
 

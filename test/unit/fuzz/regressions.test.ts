@@ -246,3 +246,14 @@ describe('fuzz regressions: deep nesting in YAML', () => {
     assert.deepEqual(parseHerokuYml(manifest).errors, []);
   });
 });
+
+describe('regression: a JSON error inside an astral character', () => {
+  it('never starts a range in the middle of a surrogate pair (BOM + U+10000, found by the long campaign)', () => {
+    const text = '\uFEFF\u{10000}';
+    for (const finding of lint({ files: [{ path: 'app.json', kind: 'app.json', text }], profile: 'common' }).findings) {
+      const { offset } = finding.range.start;
+      const code = text.charCodeAt(offset);
+      assert.ok(!(code >= 0xdc00 && code <= 0xdfff), `${finding.ruleId} starts at ${offset}, inside a surrogate pair`);
+    }
+  });
+});

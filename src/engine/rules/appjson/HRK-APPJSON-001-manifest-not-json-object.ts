@@ -1,4 +1,5 @@
 import type { Node as JsonNode } from 'jsonc-parser';
+import { spanStart } from '../../text';
 import { replaceEdit } from '../../edits';
 import { defineRule } from '../../rule';
 
@@ -94,7 +95,8 @@ export default defineRule<Data>({
 function clampToContent(text: string, start: number, end: number): { start: number; end: number } {
   const contentEnd = text.trimEnd().length;
   if (start < contentEnd) return { start, end: Math.min(Math.max(end, start), text.length) };
-  return { start: contentEnd - 1, end: contentEnd };
+  // The last character, whole: it may be an astral one (two code units).
+  return { start: spanStart(text, contentEnd - 1), end: contentEnd };
 }
 
 /** The offset of a `,` that directly precedes a closing `}` or `]` at `offset`, if that is what the error is. */

@@ -95,16 +95,19 @@ const FAILED: (text: string) => HclFile = (text) => ({
  * unclosed string): quadratic, minutes for a few hundred kilobytes. The text is handed over in small chunks, so
  * the characters read measure that work, and a parse that reads more than this budget is cancelled. Counting
  * reads rather than time gives the same outcome on every machine; ordinary files read each character about once.
+ * Some recoveries are quadratic without reading again (blanks, then thousands of `""`, then blanks): a deadline,
+ * 2 s plus 5 ms per 1,000 characters (an ordinary 1 MB file parses in about 0.3 s), stops those too.
  */
 interface ReadBudget {
   read: number;
   readonly limit: number;
+  readonly deadline: number;
 }
 
 const READ_CHUNK = 64;
 
 function readBudget(length: number): ReadBudget {
-  return { read: 0, limit: 32 * length + 10_000_000 };
+  return { read: 0, limit: 32 * length + 10_000_000, deadline: performance.now() + 2000 + length / 200 };
 }
 
 /** parser.parse() within a budget; null when it ran out. */
@@ -117,7 +120,7 @@ function parseWithin(parser: Parser, text: string, budget: ReadBudget, old?: Tre
     budget.read += chunk.length;
     return chunk;
   };
-  const tree = parser.parse(input, old ?? null, { progressCallback: () => budget.read > budget.limit });
+  const tree = parser.parse(input, old ?? null, { progressCallback: () => budget.read > budget.limit || performance.now() > budget.deadline });
   // A cancelled parse would otherwise be resumed by the parser's next parse().
   if (!tree) parser.reset();
   return tree;

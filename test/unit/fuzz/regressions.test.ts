@@ -121,6 +121,14 @@ describe('fuzz regressions: quadratic time', () => {
     assert.equal(stableJson(parseHcl(text)), stableJson(file));
   });
 
+  it('Terraform: blanks, 90,000 `"`, blanks (quadratic inside tree-sitter without reading again; the campaign\'s 435 KB case took 202 s) stop at the deadline', () => {
+    const text = `${' '.repeat(30_000)}${'"'.repeat(90_000)}${' '.repeat(30_000)}\n`;
+    let file: ReturnType<typeof parseHcl> | undefined;
+    const took = ms(() => (file = parseHcl(text)));
+    assert.ok(took < 12_000, `took ${Math.round(took)} ms`);
+    assert.ok(file!.errors.some((e) => GAVE_UP.test(e.message)), JSON.stringify(file!.errors));
+  });
+
   it('Terraform: after a cancelled parse the shared parser and a document parser parse the next text normally', () => {
     const pathological = `a${' '.repeat(30_000)}:`;
     const module = 'resource "heroku_app" "api" {\n  name   = "api"\n  region = "us"\n}\n';

@@ -186,6 +186,23 @@ function pgRollback(plan: string | undefined): string {
   return 'see the plan';
 }
 
+/** The item of a data add-on (Postgres, Key-Value Store, Kafka, Connect): read from the app's add-ons. */
+function addonItem(spec: { id: LiveItemId; service: string; title: string; ruleId: string; doc: string; runtimes: string; why: string }): ItemSpec {
+  return {
+    id: spec.id,
+    group: 'data-access',
+    title: spec.title,
+    why: spec.why,
+    runtimes: spec.runtimes,
+    ruleIds: [spec.ruleId],
+    learnMoreUrl: `${DEVCENTER}/${spec.doc}`,
+    dashboard: (ctx) => appUrl(ctx, 'resources'),
+    applies: addonApplies(spec.service, spec.title),
+    needs: (ctx) => [{ label: 'add-ons', result: ctx.snapshot.addons }],
+    describe: (ctx) => addonSummary(ctx, spec.service),
+  };
+}
+
 const ITEMS: readonly ItemSpec[] = [
   // ---------- Runtime ----------
   {
@@ -568,58 +585,14 @@ const ITEMS: readonly ItemSpec[] = [
       return vpns.map((v) => `${v.name ?? 'vpn'} (${v.status ?? 'unknown'}${v.ike_version ? `, IKEv${v.ike_version}` : ''})`).join(', ');
     },
   },
-  {
-    id: 'postgres',
-    group: 'data-access',
-    title: 'Heroku Postgres',
-    why: 'Only Shield Postgres may hold certain regulated data, and only Private or Shield plans are networked into a space.',
-    runtimes: 'All runtimes (Private and Shield plans in spaces)',
-    ruleIds: ['HRK-LIVE-020'],
-    learnMoreUrl: `${DEVCENTER}/heroku-postgres-plans`,
-    dashboard: (ctx) => appUrl(ctx, 'resources'),
-    applies: addonApplies('heroku-postgresql', 'Heroku Postgres'),
-    needs: (ctx) => [{ label: 'add-ons', result: ctx.snapshot.addons }],
-    describe: (ctx) => addonSummary(ctx, 'heroku-postgresql'),
-  },
-  {
-    id: 'key-value-store',
-    group: 'data-access',
-    title: 'Heroku Key-Value Store',
-    why: 'Shield Key-Value Store plans refuse external connections and require encrypted clients; only Private and Shield plans are networked into a space.',
-    runtimes: 'All runtimes (Private and Shield plans in spaces)',
-    ruleIds: ['HRK-LIVE-021'],
-    learnMoreUrl: `${DEVCENTER}/heroku-redis`,
-    dashboard: (ctx) => appUrl(ctx, 'resources'),
-    applies: addonApplies('heroku-redis', 'Heroku Key-Value Store'),
-    needs: (ctx) => [{ label: 'add-ons', result: ctx.snapshot.addons }],
-    describe: (ctx) => addonSummary(ctx, 'heroku-redis'),
-  },
-  {
-    id: 'kafka',
-    group: 'data-access',
-    title: 'Apache Kafka on Heroku',
-    why: 'Only Shield Kafka may stream regulated data that Private plans cannot carry.',
-    runtimes: 'All runtimes (Private and Shield plans in spaces)',
-    ruleIds: ['HRK-LIVE-022'],
-    learnMoreUrl: `${DEVCENTER}/kafka-on-heroku`,
-    dashboard: (ctx) => appUrl(ctx, 'resources'),
-    applies: addonApplies('heroku-kafka', 'Apache Kafka on Heroku'),
-    needs: (ctx) => [{ label: 'add-ons', result: ctx.snapshot.addons }],
-    describe: (ctx) => addonSummary(ctx, 'heroku-kafka'),
-  },
-  {
-    id: 'heroku-connect',
-    group: 'data-access',
-    title: 'Heroku Connect',
-    why: 'Heroku Connect syncs Salesforce data into Postgres; in Shield spaces it needs its Shield plan.',
-    runtimes: 'All runtimes (Shield plan in Shield spaces)',
-    ruleIds: ['HRK-LIVE-023'],
-    learnMoreUrl: `${DEVCENTER}/heroku-connect`,
-    dashboard: (ctx) => appUrl(ctx, 'resources'),
-    applies: addonApplies('herokuconnect', 'Heroku Connect'),
-    needs: (ctx) => [{ label: 'add-ons', result: ctx.snapshot.addons }],
-    describe: (ctx) => addonSummary(ctx, 'herokuconnect'),
-  },
+  addonItem({ id: 'postgres', service: 'heroku-postgresql', title: 'Heroku Postgres', ruleId: 'HRK-LIVE-020', doc: 'heroku-postgres-plans', runtimes: 'All runtimes (Private and Shield plans in spaces)',
+    why: 'Only Shield Postgres may hold certain regulated data, and only Private or Shield plans are networked into a space.' }),
+  addonItem({ id: 'key-value-store', service: 'heroku-redis', title: 'Heroku Key-Value Store', ruleId: 'HRK-LIVE-021', doc: 'heroku-redis', runtimes: 'All runtimes (Private and Shield plans in spaces)',
+    why: 'Shield Key-Value Store plans refuse external connections and require encrypted clients; only Private and Shield plans are networked into a space.' }),
+  addonItem({ id: 'kafka', service: 'heroku-kafka', title: 'Apache Kafka on Heroku', ruleId: 'HRK-LIVE-022', doc: 'kafka-on-heroku', runtimes: 'All runtimes (Private and Shield plans in spaces)',
+    why: 'Only Shield Kafka may stream regulated data that Private plans cannot carry.' }),
+  addonItem({ id: 'heroku-connect', service: 'herokuconnect', title: 'Heroku Connect', ruleId: 'HRK-LIVE-023', doc: 'heroku-connect', runtimes: 'All runtimes (Shield plan in Shield spaces)',
+    why: 'Heroku Connect syncs Salesforce data into Postgres; in Shield spaces it needs its Shield plan.' }),
   {
     id: 'pipeline',
     group: 'data-access',

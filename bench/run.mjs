@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'out-bench', 'bench');
+// BENCH_OUT: another build folder, so that two benchmarks of different trees can run side by side.
+const out = path.resolve(root, process.env.BENCH_OUT ?? path.join('out-bench', 'bench'));
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wants = (part) => !only || only.includes(part);
@@ -63,7 +64,7 @@ for (const file of wasm) {
 // The extension as VS Code loads it in development: its manifest and the folders it reads at run time.
 fs.copyFileSync(path.join(root, 'package.json'), path.join(extension, 'package.json'));
 for (const dir of ['languages', 'media', 'docs']) fs.cpSync(path.join(root, dir), path.join(extension, dir), { recursive: true });
-console.error(`bench: built out-bench/bench in ${Date.now() - started} ms`);
+console.error(`bench: built ${path.relative(root, out)} in ${Date.now() - started} ms`);
 
 const env = {
   ...process.env,

@@ -47,8 +47,12 @@ export function timed<T>(what: string, fn: () => T, chars = 0): T {
 export function stableJson(value: unknown): string {
   const seen = new WeakSet<object>();
   const parts: string[] = [];
-  const write = (v: unknown): void => {
-    if (v === null || v === undefined) parts.push(String(v));
+  // Depth-first with an explicit stack, so that thousands of nested arrays cannot overflow the call stack.
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (v instanceof Punctuation) parts.push(v.text);
+    else if (v === null || v === undefined) parts.push(String(v));
     else if (typeof v === 'number') parts.push(Number.isFinite(v) ? String(v) : `#${String(v)}`);
     else if (typeof v === 'string') parts.push(JSON.stringify(v));
     else if (typeof v === 'boolean' || typeof v === 'bigint') parts.push(String(v));
@@ -58,17 +62,22 @@ export function stableJson(value: unknown): string {
       seen.add(v);
       const entries: [string, unknown][] = v instanceof Map ? [...(v as Map<unknown, unknown>)].map(([k, x]) => [String(k), x]) : Object.entries(v);
       parts.push(Array.isArray(v) ? '[' : '{');
+      const inOrder: unknown[] = [];
       for (const [k, x] of entries) {
         if (k === 'parent' || x === undefined) continue;
-        if (!Array.isArray(v)) parts.push(JSON.stringify(k), ':');
-        write(x);
-        parts.push(',');
+        if (!Array.isArray(v)) inOrder.push(new Punctuation(`${JSON.stringify(k)}:`));
+        inOrder.push(x, new Punctuation(','));
       }
-      parts.push(Array.isArray(v) ? ']' : '}');
+      inOrder.push(new Punctuation(Array.isArray(v) ? ']' : '}'));
+      for (let i = inOrder.length - 1; i >= 0; i--) pending.push(inOrder[i]);
     }
-  };
-  write(value);
+  }
   return parts.join('');
+}
+
+/** Text that stableJson writes as is (a key, a comma, a closing bracket). */
+class Punctuation {
+  constructor(readonly text: string) {}
 }
 
 /** Calls `fn` twice and fails unless both answers serialise identically. */

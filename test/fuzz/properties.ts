@@ -54,22 +54,24 @@ const OFFSET_KEYS = new Set([
 export function checkModelOffsets(model: unknown, length: number, what: string): void {
   const problems: string[] = [];
   const seen = new WeakSet<object>();
-  const visit = (value: unknown, path: string) => {
+  // An explicit stack: a model of thousands of nested arrays must not overflow the checker's own call stack.
+  const pending: [unknown, string][] = [[model, what]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, path] = next;
     // Binary scalars (`!!binary`) are Buffers, whose `offset` is into Node's pool.
-    if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value)) return;
+    if (value === null || typeof value !== 'object' || seen.has(value) || ArrayBuffer.isView(value)) continue;
     seen.add(value);
     const record = value as Record<string, unknown>;
     for (const [key, v] of Object.entries(record)) {
       if (key === 'parent') continue;
       if (typeof v === 'number' && OFFSET_KEYS.has(key) && (!Number.isInteger(v) || v < 0 || v > length)) problems.push(`${path}.${key} = ${v} outside [0, ${length}]`);
-      else if (typeof v === 'object') visit(v, `${path}.${key}`);
+      else if (typeof v === 'object') pending.push([v, `${path}.${key}`]);
     }
     if (typeof record.start === 'number' && typeof record.end === 'number' && record.end < record.start) problems.push(`${path}: end ${record.end} < start ${record.start}`);
     if (typeof record.offset === 'number' && typeof record.length === 'number' && record.offset + record.length > length) {
       problems.push(`${path}: node [${record.offset}, +${record.length}) past the end ${length}`);
     }
-  };
-  visit(model, what);
+  }
   if (problems.length > 0) fail(problems.slice(0, 20).join('\n'));
 }
 

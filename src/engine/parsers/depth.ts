@@ -6,7 +6,7 @@ export const MAX_NESTING = 256;
 
 /**
  * The offset of the first `[` or `{` that opens level MAX_NESTING + 1, or undefined. `quotes` lists the
- * string delimiters to skip (JSON: `"`, with backslash escapes).
+ * string delimiters to skip (JSON: `"`, with backslash escapes, ending at a line break at the latest).
  */
 export function tooDeepAt(text: string, quotes: string): number | undefined {
   let depth = 0;
@@ -15,7 +15,9 @@ export function tooDeepAt(text: string, quotes: string): number | undefined {
     const ch = text[i];
     if (quote) {
       if (ch === '\\') i++;
-      else if (ch === quote) quote = undefined;
+      // A line break ends an unterminated string, as jsonc-parser's scanner does; otherwise the brackets after
+      // it would be hidden from this count but still parsed.
+      else if (ch === quote || ch === '\n' || ch === '\r') quote = undefined;
     } else if (quotes.includes(ch)) {
       quote = ch;
     } else if (ch === '[' || ch === '{') {

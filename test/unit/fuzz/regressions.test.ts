@@ -15,6 +15,7 @@ import { parseProcfile } from '../../../src/engine/parsers/procfile';
 import { parseTfvarsJson } from '../../../src/engine/parsers/tfvarsJson';
 import { spanEnd } from '../../../src/engine/text';
 import { stableJson } from '../../fuzz/checks';
+import { checkModelOffsets } from '../../fuzz/properties';
 
 before(() => loadTerraformParser());
 
@@ -263,5 +264,23 @@ describe('regression: a JSON error inside an astral character', () => {
       const code = text.charCodeAt(offset);
       assert.ok(!(code >= 0xdc00 && code <= 0xdfff), `${finding.ruleId} starts at ${offset}, inside a surrogate pair`);
     }
+  });
+});
+
+describe('regression: nesting hidden behind an unterminated string (found by the long campaign)', () => {
+  it('app.json: brackets after a string left open on an earlier line still count towards the nesting limit', () => {
+    const text = `{"a": "open\n${'[{"a":'.repeat(1138)}`;
+    const parsed = parseAppJson(text);
+    assert.deepEqual(
+      parsed.errors.map((e) => e.message),
+      [TOO_DEEP_MESSAGE],
+    );
+  });
+
+  it('the fuzz checks walk and serialise a model 10,000 levels deep without overflowing the stack', () => {
+    let model: Record<string, unknown> = { start: 0, end: 1 };
+    for (let i = 0; i < 10_000; i++) model = { start: 0, end: 1, children: [model] };
+    assert.doesNotThrow(() => checkModelOffsets(model, 1, 'model'));
+    assert.ok(stableJson(model).length > 10_000 * 10);
   });
 });

@@ -325,7 +325,7 @@ class Converter {
 
   private error(start: number, end: number, message: string, rank = 5): void {
     // Spans such as `s + 2` for an escape must end inside the text, and not between the halves of a surrogate pair.
-    this.errors.push({ start, end: spanEnd(this.text, Math.max(end, start)), message, rank });
+    this.errors.push({ start, end: spanEnd(this.text, Math.max(end, start)), message: clipQuoted(message), rank });
   }
 
   private comment(id: number): HclComment {
@@ -1351,6 +1351,14 @@ function blankComments(gap: string): string {
 function tokenAt(text: string, at: number): string {
   const m = /^([\p{L}\p{N}_-]+|"[^"\n]*"?|\S)/u.exec(text.slice(at, at + 40));
   return m ? m[0] : text.charAt(at);
+}
+
+/**
+ * Messages quote source text between backticks (names, block headers); a name of thousands of characters or a
+ * header of thousands of labels must not make a message that long.
+ */
+function clipQuoted(message: string): string {
+  return message.replace(/`([^`]{81,})`/g, (_, quoted: string) => `\`${quoted.slice(0, 80)}…\``);
 }
 
 function quoteToken(token: string): string {

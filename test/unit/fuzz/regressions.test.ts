@@ -284,3 +284,20 @@ describe('regression: nesting hidden behind an unterminated string (found by the
     assert.ok(stableJson(model).length > 10_000 * 10);
   });
 });
+
+describe('regression: HCL error messages quote the source briefly (seen replaying the long campaign)', () => {
+  it('a header of thousands of labels or a name of thousands of characters is cut to 80 characters in the message', () => {
+    const name = 'x'.repeat(5000);
+    const texts = [
+      `resource "heroku_app" "a" {\n  name ${'"" '.repeat(3000)}\n}\n`,
+      `${name} = \n`,
+      `a = ${name}(1,`,
+      `${name} "x" "y" { a = }`,
+    ];
+    for (const text of texts) {
+      const { errors } = parseHcl(text);
+      assert.ok(errors.length > 0, `an error for ${text.slice(0, 30)}…`);
+      for (const error of errors) assert.ok(error.message.length < 300, `a message of ${error.message.length} characters: ${error.message.slice(0, 120)}…`);
+    }
+  });
+});

@@ -34,6 +34,7 @@ export class Document {
   /** For a Dockerfile: the heroku.yml processes that run its command. */
   private servedProcesses: readonly string[] = [];
   private hclCache?: HclFile | null;
+  private eolCache?: '\r\n' | '\n';
 
   private constructor(
     readonly source: SourceFile,
@@ -57,7 +58,16 @@ export class Document {
   }
 
   get lines(): LineIndex {
-    return (this.lineIndex ??= new LineIndex(this.source.text));
+    if (!this.lineIndex) {
+      const kept = this.keptForModel();
+      this.lineIndex = kept ? (kept.lines ??= new LineIndex(this.source.text)) : new LineIndex(this.source.text);
+    }
+    return this.lineIndex;
+  }
+
+  /** The line break that edits insert: `\r\n` when the file uses it anywhere, else `\n` (scanned once per file). */
+  get eol(): '\r\n' | '\n' {
+    return (this.eolCache ??= this.source.text.includes('\r\n') ? '\r\n' : '\n');
   }
 
   /** Directory of the file relative to the scan root (`''` for the root). */
@@ -90,7 +100,10 @@ export class Document {
       else if (p?.kind === 'procfile') this.stringCache = procfileStrings(p);
       else if (p?.kind === 'heroku.yml') this.stringCache = herokuYmlStrings(p, this.text);
       else if (p?.kind === 'dockerfile') this.stringCache = this.commands().map((command) => ({ ...command, context: 'command', command }));
-      else if ((this.kind === 'terraform' || this.kind === 'tfvars') && this.hcl) this.stringCache = terraformStrings(this.hcl, this.text, this.kind);
+      else if ((this.kind === 'terraform' || this.kind === 'tfvars') && this.hcl) {
+        const kept = this.keptForModel();
+        this.stringCache = kept ? (kept.strings ??= terraformStrings(this.hcl, this.text, this.kind)) : terraformStrings(this.hcl, this.text, this.kind);
+      }
       else this.stringCache = [];
     }
     return this.stringCache;
@@ -132,6 +145,15 @@ export class Document {
     return this.parsed?.kind === 'heroku.yml' ? this.parsed : undefined;
   }
 
+  /** The data kept with a pre-parsed model (`source.hcl`) of this text and kind; undefined for a file parsed here. */
+  private keptForModel(): KeptForModel | undefined {
+    const { hcl, text, kind } = this.source;
+    if (!hcl || (kind !== 'terraform' && kind !== 'tfvars')) return undefined;
+    let kept = keptByModel.get(hcl);
+    if (!kept || kept.text !== text || kept.kind !== kind) keptByModel.set(hcl, (kept = { text, kind }));
+    return kept;
+  }
+
   /**
    * The HCL syntax model of a `.tf` or `.tfvars` file: the pre-parsed `source.hcl` when given, else parsed on
    * first use. Undefined for other kinds, and when the Terraform parser is not loaded.
@@ -148,6 +170,20 @@ export class Document {
     return this.hclCache ?? undefined;
   }
 }
+
+/**
+ * What is derived from a pre-parsed Terraform model alone, kept with the model: the editor lints a module again on
+ * every keystroke with the same HclFile objects for the files that did not change, so only the edited file's
+ * line index and string sites are built again. An entry holds only for the text it was made from.
+ */
+interface KeptForModel {
+  readonly text: string;
+  readonly kind: FileKind;
+  lines?: LineIndex;
+  strings?: readonly KeyedStringSite[];
+}
+
+const keptByModel = new WeakMap<HclFile, KeptForModel>();
 
 function parse(kind: FileKind, text: string): Parsed | undefined {
   switch (kind) {

@@ -114,7 +114,7 @@ export function lint(request: LintRequest): LintResult {
   const { kept, suppressed } = applySuppressions(findings, documents, (path) => scopeOf(dirOf(path)));
   kept.sort(compareFindings);
   const notices = [...documents.values()].flatMap((document) => suppressionNotices(document, RULE_IDS));
-  return { findings: dedupe(kept), suppressed, apps: summaries, failures, notices };
+  return { findings: dedupeSorted(kept), suppressed, apps: summaries, failures, notices };
 }
 
 export interface ConfigScope {
@@ -170,20 +170,17 @@ function toFinding(
   if (detection.shift) severity = shiftSeverity(severity, detection.shift);
   if (isSeverity(setting)) severity = setting;
   const fix = rule.fix?.(detection, context);
-  return {
-    ruleId: rule.meta.id,
-    severity,
-    message: rule.message(detection.data, context),
-    path,
-    range: lines.range(detection.start, detection.end),
-    related: (detection.related ?? []).map((r) => ({
-      path: r.path,
-      message: r.message,
-      range: (documents.get(r.path) ?? context.document).lines.range(r.start, r.end),
-    })),
-    ...(fix && fix.edits.length > 0 ? { fix } : {}),
-    profile: detection.profile ?? context.profile,
-  };
+  const ruleId = rule.meta.id;
+  const message = rule.message(detection.data, context);
+  const range = lines.range(detection.start, detection.end);
+  const related = detection.related
+    ? detection.related.map((r) => ({ path: r.path, message: r.message, range: (documents.get(r.path) ?? context.document).lines.range(r.start, r.end) }))
+    : [];
+  const profile = detection.profile ?? context.profile;
+  // Two literals rather than a spread: the same property order (and JSON) either way, one object shape each.
+  return fix && fix.edits.length > 0
+    ? { ruleId, severity, message, path, range, related, fix, profile }
+    : { ruleId, severity, message, path, range, related, profile };
 }
 
 interface AppGroup {
@@ -235,7 +232,7 @@ function groupApps(documents: Iterable<Document>, appDirOf: (document: Document)
   return apps;
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+export function compareFindings(a: Finding, b: Finding): number {
   return (
     (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
     a.range.start.offset - b.range.start.offset ||
@@ -244,7 +241,27 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function dedupe(findings: Finding[]): Finding[] {
+/**
+ * Drops repeated findings (same rule, file, range and message), keeping the first. `findings` must be sorted by
+ * compareFindings (a stable sort), so that repeats sit in one run of equal sort keys and only that run is compared.
+ */
+export function dedupeSorted(findings: readonly Finding[]): Finding[] {
+  // NaN offsets do not sort into runs: the general way then.
+  if (findings.some((f) => Number.isNaN(f.range.start.offset) || Number.isNaN(f.range.end.offset))) return dedupeByKey(findings);
+  const kept: Finding[] = [];
+  let runStart = 0;
+  for (const finding of findings) {
+    const previous = kept[kept.length - 1] as Finding | undefined;
+    if (!previous || compareFindings(previous, finding) !== 0) runStart = kept.length;
+    let repeated = false;
+    for (let i = runStart; i < kept.length && !repeated; i++) repeated = kept[i].message === finding.message;
+    if (!repeated) kept.push(finding);
+  }
+  return kept;
+}
+
+/** dedupeSorted() for findings in any order: by a key of every compared field. */
+export function dedupeByKey(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
     const key = `${f.ruleId}\u0000${f.path}\u0000${f.range.start.offset}\u0000${f.range.end.offset}\u0000${f.message}`;

@@ -299,13 +299,13 @@ export function terraformStrings(hcl: HclFile, text: string, context: 'terraform
     if (depth > MAX_HCL_DEPTH) return;
     switch (expression.kind) {
       case 'string':
-        out.push({ value: expression.value, start: expression.start, end: expression.end, valueStart: expression.valueStart, ...key, context });
+        // The key's fields written out (not spread): one object shape for every site.
+        out.push({ value: expression.value, start: expression.start, end: expression.end, valueStart: expression.valueStart, key: key.key, keyStart: key.keyStart, keyEnd: key.keyEnd, context });
         break;
       case 'template':
         for (const part of expression.parts) {
           if (part.kind === 'literal' && part.text) {
-            const verbatim = text.slice(part.start, part.end) === part.text;
-            out.push({ value: part.text, start: part.start, end: part.end, valueStart: verbatim ? part.start : undefined, ...key, context });
+            out.push({ value: part.text, start: part.start, end: part.end, valueStart: isVerbatim(text, part.text, part.start, part.end) ? part.start : undefined, key: key.key, keyStart: key.keyStart, keyEnd: key.keyEnd, context });
           } else if (part.expression) walkExpression(part.expression, key, depth + 1);
         }
         break;
@@ -343,6 +343,12 @@ interface SiteKey {
   readonly key: string;
   readonly keyStart: number;
   readonly keyEnd: number;
+}
+
+/** `text.slice(start, end) === value`, without copying the slice when the lengths already tell. */
+export function isVerbatim(text: string, value: string, start: number, end: number): boolean {
+  if (start >= 0 && end - start === value.length) return text.startsWith(value, start);
+  return text.slice(start, end) === value;
 }
 
 /** An object key written as an identifier or a literal string. */

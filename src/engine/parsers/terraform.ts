@@ -1,9 +1,17 @@
 /**
- * Terraform / HCL parsing with web-tree-sitter and the tree-sitter-terraform grammar (both wasm).
+ * Terraform / HCL parsing: a native parser first, web-tree-sitter with the tree-sitter-terraform grammar (both
+ * wasm) as the reference and the fallback.
  *
- * The wasm files are loaded once by `loadTerraformParser()` (async); after that `parseHcl()` is synchronous.
- * Every tree lives in the wasm heap, which never shrinks, so each one is deleted as soon as it has been
- * converted into the plain model of terraform/hcl.ts — except the one tree that `HclDocumentParser` keeps for
+ * Two parsers divide the work. hclNative.ts parses a well-formed file straight into the plain model of
+ * terraform/hcl.ts in one pass, several times faster than the wasm parse alone (which, with copying the tree out
+ * and converting it, was most of a lint's time). It accepts only what it models exactly as the tree-sitter path
+ * does, and gives up on anything else: every syntax error, and rare constructs. tree-sitter then parses the file,
+ * and hclConvert.ts turns its tree into the model, with error recovery and readable messages for broken files.
+ *
+ * The wasm files are loaded once by `loadTerraformParser()` (async), which parseHcl requires even when the native
+ * parser succeeds, so that a file never parses differently depending on whether it is well-formed; after that
+ * `parseHcl()` is synchronous. Every tree lives in the wasm heap, which never shrinks, so each one is deleted as
+ * soon as it has been converted into the model — except the one tree that `HclDocumentParser` keeps for
  * incremental re-parsing, which it deletes when the next one replaces it or on `dispose()`.
  */
 import * as fs from 'node:fs';
@@ -11,6 +19,7 @@ import * as path from 'node:path';
 import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 import type { HclFile, Span } from '../terraform/hcl';
 import { convertWithRegions, flatten, setTreeSitterBinding } from './hclConvert';
+import { parseHclNative } from './hclNative';
 
 export const RUNTIME_WASM = 'web-tree-sitter.wasm';
 export const GRAMMAR_WASM = 'tree-sitter-terraform.wasm';
@@ -210,6 +219,12 @@ function recover(file: HclFile, broken: readonly Span[], text: string, budget: R
 /** Parses one `.tf` or `.tfvars` text into the HCL syntax model. Synchronous; the parser must be loaded. */
 export function parseHcl(text: string): HclFile {
   requireLanguage();
+  return parseHclNative(text) ?? parseHclWithTreeSitter(text);
+}
+
+/** parseHcl() through tree-sitter only: the reference the native parser is checked against, and its fallback. */
+export function parseHclWithTreeSitter(text: string): HclFile {
+  requireLanguage();
   const parser = sharedParser as Parser;
   const tree = parseWithin(parser, text, readBudget(text.length));
   if (!tree) return FAILED(text);
@@ -231,13 +246,17 @@ export interface HclEdit {
 }
 
 /**
- * Incremental parsing for one open document: keeps the last tree (and only that one) so that an edit
- * re-parses only what changed. `update()` is `apply()` plus `file()`; an editor can apply every keystroke and
- * build the model only when it lints. Call `dispose()` when the document closes.
+ * Incremental parsing for one open document. The native parser reads each new text whole (it is faster than
+ * tree-sitter's incremental re-parse); tree-sitter runs only when it gives up. Edits are still applied to the
+ * kept tree (cheap), and the tree is re-parsed lazily, reusing it, only when tree-sitter is needed, so that a
+ * broken file being edited keeps its incremental re-parses. `update()` is `apply()` plus `file()`; an editor can
+ * apply every keystroke and build the model only when it lints. Call `dispose()` when the document closes.
  */
 export class HclDocumentParser {
   private readonly parser: Parser;
+  /** The last tree-sitter tree, with every edit since applied; `stale` until re-parsed for `text`. */
   private tree: Tree | undefined;
+  private stale = true;
   private text = '';
   private cached: HclFile | undefined;
   private disposed = false;
@@ -246,15 +265,18 @@ export class HclDocumentParser {
     this.parser = newParser(requireLanguage());
   }
 
-  /** A full parse of `text`; replaces the kept tree. */
+  /** A full parse of `text`; drops the kept tree. */
   parse(text: string): HclFile {
-    this.replace(text, undefined);
+    this.assertLive();
+    this.tree?.delete();
+    this.tree = undefined;
+    this.replace(text);
     return this.file();
   }
 
   /**
-   * Applies `edits` (in the order they were made) to the kept tree, then re-parses `newText` reusing it. Without
-   * a kept tree this is a full parse.
+   * Applies `edits` (in the order they were made) to the kept tree, then parses `newText` (reusing the tree if
+   * tree-sitter is needed). Without a kept tree this is a full parse.
    */
   update(edits: readonly HclEdit[], newText: string): HclFile {
     this.apply(edits, newText);
@@ -263,23 +285,31 @@ export class HclDocumentParser {
 
   /** Like update(), without building the model. */
   apply(edits: readonly HclEdit[], newText: string): void {
+    this.assertLive();
     if (this.tree) for (const edit of edits) this.tree.edit(new Edit(edit));
-    this.replace(newText, this.tree);
+    this.replace(newText);
   }
 
   /** The model of the current text (built once per text). */
   file(): HclFile {
     this.assertLive();
-    this.cached ??= this.tree ? toFile(this.tree, this.text) : FAILED(this.text);
+    this.cached ??= parseHclNative(this.text) ?? this.treeSitterFile();
     return this.cached;
   }
 
-  private replace(text: string, old: Tree | undefined): void {
-    this.assertLive();
-    const next = parseWithin(this.parser, text, readBudget(text.length), old);
-    this.tree?.delete();
-    this.tree = next ?? undefined;
+  private treeSitterFile(): HclFile {
+    if (this.stale) {
+      const next = parseWithin(this.parser, this.text, readBudget(this.text.length), this.tree);
+      this.tree?.delete();
+      this.tree = next ?? undefined;
+      this.stale = false;
+    }
+    return this.tree ? toFile(this.tree, this.text) : FAILED(this.text);
+  }
+
+  private replace(text: string): void {
     this.text = text;
+    this.stale = true;
     this.cached = undefined;
   }
 

@@ -17,7 +17,7 @@ export function innerIndent(document: Document, block: HclBlock): string {
 }
 
 function eolOf(document: Document): string {
-  return document.text.includes('\r\n') ? '\r\n' : '\n';
+  return document.eol;
 }
 
 /**
@@ -101,7 +101,7 @@ export function variableNameFor(text: string): string {
  * block, or the end of the file), with a blank line before it.
  */
 export function sensitiveVariableEdit(document: Document, offset: number, name: string): TextEdit {
-  const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = document.eol;
   const atEnd = offset >= document.text.length;
   const lead = atEnd ? (document.text === '' ? '' : document.text.endsWith('\n') ? eol : `${eol}${eol}`) : `${eol}${eol}`;
   const block = [`variable "${name}" {`, '  type      = string', '  sensitive = true', '}'].join(eol);

@@ -146,7 +146,7 @@ function evaluateTraversal(expression: Extract<HclExpression, { kind: 'traversal
       const first = traversers[0];
       if (first?.kind !== 'attr') return UNKNOWN;
       const value = root === 'var' ? scope.host.variable(first.name) : scope.host.local(first.name);
-      return applyTraversers(value, traversers.slice(1), scope);
+      return applyTraversers(value, traversers, scope, 1);
     }
     default:
       if (RESERVED_ROOTS.has(root)) return UNKNOWN;
@@ -154,9 +154,11 @@ function evaluateTraversal(expression: Extract<HclExpression, { kind: 'traversal
   }
 }
 
-export function applyTraversers(value: Value, traversers: readonly HclTraverser[], scope: Scope): Value {
+/** Applies `traversers` from index `start` on (no copy of the list for the rest of a traversal). */
+export function applyTraversers(value: Value, traversers: readonly HclTraverser[], scope: Scope, start = 0): Value {
   let current = value;
-  for (const traverser of traversers) {
+  for (let i = start; i < traversers.length; i++) {
+    const traverser = traversers[i];
     if (current.kind === 'unknown' || current.kind === 'ref') return UNKNOWN;
     switch (traverser.kind) {
       case 'attr':
@@ -533,7 +535,8 @@ const FUNCTIONS: Readonly<Record<string, Fn>> = {
     for (const arg of args) {
       if (arg.kind === 'null') continue;
       if (arg.kind !== 'map') return UNKNOWN;
-      for (const [k, v] of arg.entries) entries.set(k, v);
+      // forEach rather than for…of: no [key, value] pair allocated per entry.
+      arg.entries.forEach((v, k) => entries.set(k, v));
     }
     return { kind: 'map', entries };
   },

@@ -37,7 +37,7 @@ export class ResourceGraph implements TfGraph {
     const cached = this.apps.get(resource);
     if (cached !== undefined) return cached ?? undefined;
     this.apps.set(resource, null); // a cycle of app_id references links nothing
-    const app = this.link(resource, (body) => appTarget(resource, body), (value) => this.resolveApp(value));
+    const app = this.link(resource, 'app');
     this.apps.set(resource, app ?? null);
     return app;
   }
@@ -47,7 +47,7 @@ export class ResourceGraph implements TfGraph {
     const cached = this.spaces.get(resource);
     if (cached !== undefined) return cached ?? undefined;
     this.spaces.set(resource, null);
-    const space = this.link(resource, (body) => spaceTarget(resource, body), (value) => this.resolveSpace(value));
+    const space = this.link(resource, 'space');
     this.spaces.set(resource, space ?? null);
     return space;
   }
@@ -164,14 +164,16 @@ export class ResourceGraph implements TfGraph {
    * The resource a link attribute points at: from the resource as a whole, else from its instances when they all
    * point at the same one (`for_each` instances whose `space` differs per key stay unlinked).
    */
-  private link(resource: TfResource, targetOf: (body: TfBody) => Value | undefined, resolve: (value: Value) => TfResource | undefined): TfResource | undefined {
-    const whole = targetOf(resource);
-    const direct = whole ? resolve(whole) : undefined;
+  private link(resource: TfResource, to: 'app' | 'space'): TfResource | undefined {
+    // A kind rather than two closures per call: every resource is linked both ways.
+    const whole = targetOf(to, resource, resource);
+    const direct = whole ? this.resolve(to, whole) : undefined;
     if (direct || resource.instances.length === 0 || resource.instances.length > MAX_LINKED_INSTANCES) return direct;
     let found: TfResource | undefined;
     for (const instance of resource.instances) {
-      const target = targetOf(instance);
-      const linked = target ? resolve(target) : undefined;
+      const target = targetOf(to, resource, instance);
+      // A resource's only instance is its whole body: the same value, already resolved (resolving is memoized).
+      const linked = target === whole ? direct : target ? this.resolve(to, target) : undefined;
       if (!linked || (found && linked !== found)) return undefined;
       found = linked;
     }
@@ -188,6 +190,10 @@ export class ResourceGraph implements TfGraph {
       if (space) spaces.push(space);
     }
     return spaces;
+  }
+
+  private resolve(to: 'app' | 'space', value: Value): TfResource | undefined {
+    return to === 'app' ? this.resolveApp(value) : this.resolveSpace(value);
   }
 
   /** `app_id = heroku_app.api.id` (or `.uuid`, `.name`), a literal app name, or another resource's `app_id`. */
@@ -248,6 +254,11 @@ export function runtimeSpaceOf(graph: TfGraph, resource: TfResource): TfResource
   if (resource.type === 'heroku_space') return resource;
   const app = graph.appOf(resource);
   return graph.spaceOf(resource) ?? (app ? graph.spaceOf(app) : undefined);
+}
+
+/** What the link attribute of a body holds: appTarget or spaceTarget. */
+function targetOf(to: 'app' | 'space', resource: TfResource, body: TfBody): Value | undefined {
+  return to === 'app' ? appTarget(resource, body) : spaceTarget(resource, body);
 }
 
 /** What `app_id` (or a telemetry drain's app `owner_id`) of a body holds. */

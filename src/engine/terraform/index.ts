@@ -59,8 +59,36 @@ type RelatedLocation = NonNullable<Detection['related']>[number];
  * a static `count = 0` or an unknown `count`/`for_each` leaves a resource out.
  */
 export function resourcesIn(context: RuleContext, type?: string): readonly TfResource[] {
-  // A resource whose `count`/`for_each` is unknown may not exist at all: like any unknown value, it is not reported.
-  return declaredIn(context, 'managed', type).filter((resource) => existenceKnown(context, resource));
+  const module = context.terraform?.module;
+  if (!module) return [];
+  // Every rule asks for the same few lists of each file: built once per module, file and type.
+  const memo = memoOf(module);
+  let byType = memo.existing.get(context.document);
+  if (!byType) memo.existing.set(context.document, (byType = new Map<string, readonly TfResource[]>()));
+  const key = type ?? '';
+  let list = byType.get(key);
+  if (!list) {
+    // A resource whose `count`/`for_each` is unknown may not exist at all: like any unknown value, it is not reported.
+    list = declaredIn(context, 'managed', type).filter((resource) => existenceKnown(context, resource));
+    byType.set(key, list);
+  }
+  return list;
+}
+
+/** What the helpers below compute once per module. */
+interface ModuleMemo {
+  /** resourcesIn() lists by file, then by type (`''` for all types). */
+  readonly existing: Map<Document, Map<string, readonly TfResource[]>>;
+  /** existenceKnown() by resource (a resource belongs to one module). */
+  readonly existence: Map<TfResource, boolean>;
+}
+
+const memos = new WeakMap<TfModule, ModuleMemo>();
+
+function memoOf(module: TfModule): ModuleMemo {
+  let memo = memos.get(module);
+  if (!memo) memos.set(module, (memo = { existing: new Map(), existence: new Map() }));
+  return memo;
 }
 
 /** Data sources declared in `context.document` (optionally of one type), in source order. */
@@ -143,8 +171,7 @@ function spaceSpan(space: TfResource, shield: boolean): Span {
 function declaredIn(context: RuleContext, mode: TfResource['mode'], type: string | undefined): readonly TfResource[] {
   const module = context.terraform?.module;
   if (!module) return [];
-  const all = declaredResources(module, context.document, mode);
-  return type === undefined ? all : all.filter((r) => r.type === type);
+  return declaredResources(module, context.document, mode, type);
 }
 
 /**
@@ -153,9 +180,18 @@ function declaredIn(context: RuleContext, mode: TfResource['mode'], type: string
  * resource existing stay silent. Shared by the TF rules 013–024 (a candidate for terraform/index.ts).
  */
 export function existenceKnown(context: RuleContext, resource: TfResource): boolean {
-  const meta = resource.syntax.body.attributes.find((a) => a.name === 'count' || a.name === 'for_each');
   const module = context.terraform?.module;
-  if (!meta || !module) return true;
+  if (!module) return true;
+  // Its `count`/`for_each` evaluate once.
+  const { existence } = memoOf(module);
+  let known = existence.get(resource);
+  if (known === undefined) existence.set(resource, (known = evaluateExistence(module, resource)));
+  return known;
+}
+
+function evaluateExistence(module: TfModule, resource: TfResource): boolean {
+  const meta = resource.syntax.body.attributes.find((a) => a.name === 'count' || a.name === 'for_each');
+  if (!meta) return true;
   const value = module.evaluate(meta.value);
   const n = resource.instances.length;
   if (meta.name === 'count') return (value.kind === 'number' || value.kind === 'string') && Number(value.value) === n;

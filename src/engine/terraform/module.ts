@@ -9,7 +9,7 @@ import type { Generation, ProfileSetting } from '../types';
 import { applyTraversers, type EvalHost, evaluate, keyOf, nested, type Scope, toNumber, UNKNOWN, withFrom } from './evaluate';
 import { ResourceGraph } from './graph';
 import type { HclAttribute, HclBlock, HclExpression, HclFile, HclTraverser } from './hcl';
-import type { ResourceMode, TfAttribute, TfBody, TfModule, TfOutput, TfProvider, TfResource, TfVariable, Value } from './model';
+import type { ResourceMode, ResourceRef, TfAttribute, TfBody, TfModule, TfOutput, TfProvider, TfResource, TfVariable, Value } from './model';
 
 export interface AnalyzeOptions {
   /** The request's profile (`--profile`, the editor setting); anything but `auto` wins for every resource. */
@@ -39,10 +39,10 @@ export function dataSourcesOf(module: TfModule): readonly TfResource[] {
   return module instanceof ModuleImpl ? module.dataSources : [];
 }
 
-/** Resources (or data sources) of a document that Terraform creates, in source order. */
-export function declaredResources(module: TfModule, document: Document, mode: ResourceMode): readonly TfResource[] {
-  if (module instanceof ModuleImpl) return module.declaredIn(document, mode);
-  return module.resources.filter((r) => r.mode === mode && r.document === document && r.instances.length > 0);
+/** Resources (or data sources) of a document (optionally of one type) that Terraform creates, in source order. */
+export function declaredResources(module: TfModule, document: Document, mode: ResourceMode, type?: string): readonly TfResource[] {
+  if (module instanceof ModuleImpl) return module.declaredIn(document, mode, type);
+  return module.resources.filter((r) => r.mode === mode && r.document === document && (type === undefined || r.type === type) && r.instances.length > 0);
 }
 
 /** The module of a rule context, if any. */
@@ -88,8 +88,10 @@ class AttributeImpl implements TfAttribute {
 }
 
 class BodyImpl implements TfBody {
-  private readonly attributeCache = new Map<string, AttributeImpl | null>();
-  private readonly blockCache = new Map<string, readonly TfBody[]>();
+  // Made on first use: most instance bodies are read for a few attributes, many never for blocks.
+  /** The view of each written attribute, by its index in the block (a body has few: no map needed). */
+  private attributeViews?: (AttributeImpl | undefined)[];
+  private blockCache?: Map<string, readonly TfBody[]>;
 
   constructor(
     readonly syntax: HclBlock,
@@ -99,17 +101,19 @@ class BodyImpl implements TfBody {
   ) {}
 
   attribute(name: string): TfAttribute | undefined {
-    let cached = this.attributeCache.get(name);
-    if (cached === undefined) {
-      const syntax = this.syntax.body.attributes.find((a) => a.name === name);
-      cached = syntax ? new AttributeImpl(syntax, this.scope, this.partial) : null;
-      this.attributeCache.set(name, cached);
+    const attributes = this.syntax.body.attributes;
+    // The first attribute of that name, as written: a name written twice reads the first.
+    for (let i = 0; i < attributes.length; i++) {
+      if (attributes[i].name !== name) continue;
+      const views = (this.attributeViews ??= new Array<AttributeImpl | undefined>(attributes.length));
+      return (views[i] ??= new AttributeImpl(attributes[i], this.scope, this.partial));
     }
-    return cached ?? undefined;
+    return undefined;
   }
 
   blocks(type: string): readonly TfBody[] {
-    let cached = this.blockCache.get(type);
+    const cache = (this.blockCache ??= new Map<string, readonly TfBody[]>());
+    let cached = cache.get(type);
     if (!cached) {
       const out: TfBody[] = [];
       for (const block of this.syntax.body.blocks) {
@@ -117,7 +121,7 @@ class BodyImpl implements TfBody {
         else if (block.type === 'dynamic' && block.labels[0]?.value === type) out.push(...this.expandDynamic(block));
       }
       cached = out;
-      this.blockCache.set(type, cached);
+      cache.set(type, cached);
     }
     return cached;
   }
@@ -156,10 +160,18 @@ function elementsOf(collection: Value): [Value, Value][] | undefined {
 
 type InstanceKey = number | string;
 
+/** What a resource's instances are while they are being worked out (a reference to itself finds none). */
+const EXPANDING: { readonly keys: readonly InstanceKey[] | undefined; readonly bodies: readonly BodyImpl[] } = { keys: undefined, bodies: [] };
+/** The instance keys of a resource without `count` or `for_each`: shared, never changed. */
+const SINGLE_KEY: readonly InstanceKey[] = [0];
+
 class ResourceImpl implements TfResource {
   readonly address: string;
   private instanceList?: { readonly keys: readonly InstanceKey[] | undefined; readonly bodies: readonly BodyImpl[] };
   private mainBody?: BodyImpl;
+  /** The first `count` and `for_each` attributes, found once: every reference to the resource asks. */
+  private readonly count: HclAttribute | undefined;
+  private readonly forEach: HclAttribute | undefined;
 
   constructor(
     readonly mode: ResourceMode,
@@ -170,6 +182,14 @@ class ResourceImpl implements TfResource {
     private readonly module: ModuleImpl,
   ) {
     this.address = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+    let count: HclAttribute | undefined;
+    let forEach: HclAttribute | undefined;
+    for (const attribute of syntax.body.attributes) {
+      if (attribute.name === 'count') count ??= attribute;
+      else if (attribute.name === 'for_each') forEach ??= attribute;
+    }
+    this.count = count;
+    this.forEach = forEach;
   }
 
   get partial(): boolean {
@@ -178,7 +198,7 @@ class ResourceImpl implements TfResource {
 
   /** Whether the resource has `count` or `for_each` (so that references need an instance key). */
   get multi(): boolean {
-    return this.syntax.body.attributes.some((a) => a.name === 'count' || a.name === 'for_each');
+    return this.count !== undefined || this.forEach !== undefined;
   }
 
   get instances(): readonly TfBody[] {
@@ -203,7 +223,7 @@ class ResourceImpl implements TfResource {
   }
 
   private countAttribute(): HclAttribute | undefined {
-    return this.syntax.body.attributes.find((a) => a.name === 'count');
+    return this.count;
   }
 
   private instanceBody(bindings: Record<string, Value>, key?: InstanceKey): BodyImpl {
@@ -213,10 +233,10 @@ class ResourceImpl implements TfResource {
   private expand(): { readonly keys: readonly InstanceKey[] | undefined; readonly bodies: readonly BodyImpl[] } {
     if (this.instanceList) return this.instanceList;
     // Guards against `count = length(heroku_app.x)` style self-references while the list is being built.
-    this.instanceList = { keys: undefined, bodies: [] };
-    const count = this.countAttribute();
-    const forEach = this.syntax.body.attributes.find((a) => a.name === 'for_each');
-    let result: { keys: InstanceKey[] | undefined; bodies: BodyImpl[] };
+    this.instanceList = EXPANDING;
+    const count = this.count;
+    const forEach = this.forEach;
+    let result: { keys: readonly InstanceKey[] | undefined; bodies: BodyImpl[] };
     if (count) {
       const n = toNumber(evaluate(count.value, this.module.scope));
       if (n === undefined || !Number.isInteger(n) || n < 0 || n > MAX_INSTANCES) {
@@ -235,22 +255,22 @@ class ResourceImpl implements TfResource {
         };
       }
     } else {
-      result = { keys: [0], bodies: [new BodyImpl(this.syntax, this.module.scope, false)] };
+      result = { keys: SINGLE_KEY, bodies: [new BodyImpl(this.syntax, this.module.scope, false)] };
     }
     this.instanceList = result;
     return result;
   }
 
-  /** A reference to this resource: the traversers after `type.name`. */
-  reference(rest: readonly HclTraverser[], scope: Scope): Value {
+  /** A reference to this resource: the traversers from `start` on are those after `type.name`. */
+  reference(traversers: readonly HclTraverser[], start: number, scope: Scope): Value {
     let instance: BodyImpl | undefined;
     let instanceKey: InstanceKey | undefined;
-    let i = 0;
+    let i = start;
     const { keys, bodies } = this.expand();
     if (this.multi) {
-      const step = rest[0];
+      const step = traversers[start] as HclTraverser | undefined;
       if (step?.kind === 'index') {
-        i = 1;
+        i = start + 1;
         const key = evaluate(step.key, scope);
         const wanted = this.countAttribute() ? toNumber(key) : keyOf(key);
         const at = wanted === undefined || !keys ? -1 : keys.indexOf(wanted);
@@ -258,18 +278,18 @@ class ResourceImpl implements TfResource {
         if (instance) instanceKey = wanted;
       } else if (step?.kind === 'splat') return UNKNOWN;
     } else {
-      if (rest[0]?.kind !== 'attr') return UNKNOWN;
+      if ((traversers[start] as HclTraverser | undefined)?.kind !== 'attr') return UNKNOWN;
       instance = bodies[0];
     }
-    const attr = rest[i];
+    const attr = traversers[i] as HclTraverser | undefined;
     if (attr?.kind !== 'attr') return UNKNOWN;
-    const from = { address: this.address, attribute: attr.name, ...(instanceKey !== undefined ? { key: instanceKey } : {}) };
+    const from: ResourceRef = instanceKey !== undefined ? { address: this.address, attribute: attr.name, key: instanceKey } : { address: this.address, attribute: attr.name };
     if (this.mode === 'data') return UNKNOWN;
     const attribute = instance?.attribute(attr.name);
     // Not written in the configuration: computed by the provider (`id`, `uuid`) or defaulted.
     if (!attribute) return { kind: 'ref', from };
     const value = nested(() => withFrom(attribute.value, from), UNKNOWN);
-    return applyTraversers(value, rest.slice(i + 1), scope);
+    return applyTraversers(value, traversers, scope, i + 1);
   }
 }
 
@@ -352,8 +372,9 @@ export class ModuleImpl implements TfModule {
   private readonly locals = new Map<string, HclExpression>();
   private readonly localValues = new Map<string, Value>();
   private readonly tfvars = new Map<string, { attribute: HclAttribute; document: Document }>();
-  private readonly managedByDocument = new Map<Document, readonly TfResource[]>();
-  private readonly dataByDocument = new Map<Document, readonly TfResource[]>();
+  /** declaredIn() lists by document, then by type (`''` for all types). */
+  private readonly managedByDocument = new Map<Document, Map<string, readonly TfResource[]>>();
+  private readonly dataByDocument = new Map<Document, Map<string, readonly TfResource[]>>();
 
   constructor(documents: readonly Document[]) {
     this.dir = documents[0]?.dir ?? '';
@@ -381,13 +402,15 @@ export class ModuleImpl implements TfModule {
 
   private addFile(document: Document, hcl: HclFile): void {
     for (const block of hcl.body.blocks) {
-      const labels = block.labels.map((l) => l.value);
+      // The first two labels' values (no copy of the list per block).
+      const first = block.labels.length > 0 ? block.labels[0].value : undefined;
+      const second = block.labels.length > 1 ? block.labels[1].value : undefined;
       switch (block.type) {
         case 'resource':
         case 'data': {
-          if (labels.length < 2 || !labels[0] || !labels[1]) break;
+          if (!first || !second) break;
           const mode: ResourceMode = block.type === 'data' ? 'data' : 'managed';
-          const resource = new ResourceImpl(mode, labels[0], labels[1], block, document, this);
+          const resource = new ResourceImpl(mode, first, second, block, document, this);
           (mode === 'data' ? this.dataSources : this.resources).push(resource);
           if (!this.byAddress.has(resource.address)) {
             this.byAddress.set(resource.address, resource);
@@ -400,8 +423,8 @@ export class ModuleImpl implements TfModule {
           break;
         }
         case 'variable': {
-          if (!labels[0] || this.variableByName.has(labels[0])) break;
-          const variable = new VariableImpl(labels[0], block, document, this);
+          if (!first || this.variableByName.has(first)) break;
+          const variable = new VariableImpl(first, block, document, this);
           this.variables.push(variable);
           this.variableByName.set(variable.name, variable);
           break;
@@ -410,10 +433,10 @@ export class ModuleImpl implements TfModule {
           for (const attribute of block.body.attributes) if (!this.locals.has(attribute.name)) this.locals.set(attribute.name, attribute.value);
           break;
         case 'output':
-          if (labels[0]) this.outputs.push({ name: labels[0], syntax: block, document, body: new BodyImpl(block, this.scope, false) });
+          if (first) this.outputs.push({ name: first, syntax: block, document, body: new BodyImpl(block, this.scope, false) });
           break;
         case 'provider':
-          if (labels[0]) this.providers.push({ name: labels[0], syntax: block, document, body: new BodyImpl(block, this.scope, false) });
+          if (first) this.providers.push({ name: first, syntax: block, document, body: new BodyImpl(block, this.scope, false) });
           break;
         default:
           break;
@@ -430,7 +453,7 @@ export class ModuleImpl implements TfModule {
     const first = traversers[0];
     if (first?.kind !== 'attr') return undefined;
     const resource = this.byType.get(type)?.get(first.name);
-    return resource ? resource.reference(traversers.slice(1), scope) : undefined;
+    return resource ? resource.reference(traversers, 1, scope) : undefined;
   }
 
   variable(name: string): TfVariable | undefined {
@@ -462,13 +485,18 @@ export class ModuleImpl implements TfModule {
     return evaluate(expression, this.scope);
   }
 
-  /** Resources (or data sources) of one document that Terraform creates (at least one instance), in source order. */
-  declaredIn(document: Document, mode: ResourceMode): readonly TfResource[] {
+  /** Resources (or data sources) of one document (optionally of one type) that Terraform creates (at least one instance), in source order. */
+  declaredIn(document: Document, mode: ResourceMode, type?: string): readonly TfResource[] {
     const cache = mode === 'data' ? this.dataByDocument : this.managedByDocument;
-    let list = cache.get(document);
+    let byType = cache.get(document);
+    if (!byType) cache.set(document, (byType = new Map<string, readonly TfResource[]>()));
+    const key = type ?? '';
+    let list = byType.get(key);
     if (!list) {
-      list = (mode === 'data' ? this.dataSources : this.resources).filter((r) => r.document === document && r.instances.length > 0);
-      cache.set(document, list);
+      list = type === undefined
+        ? (mode === 'data' ? this.dataSources : this.resources).filter((r) => r.document === document && r.instances.length > 0)
+        : this.declaredIn(document, mode).filter((r) => r.type === type);
+      byType.set(key, list);
     }
     return list;
   }

@@ -3,7 +3,7 @@ import type { Document } from '../../document';
 import { defineRule, type RuleContext } from '../../rule';
 import { indentAt, innerIndent, insertInBlockEdit, sensitiveVariableEdit, variableNameFor } from '../../terraform/edits';
 import { literalKey } from '../../terraform/evaluate';
-import { detectionFor, type HclExpression, type HclObjectItem, isKnown, resourcesIn, stringValue, type TfAttribute, type TfResource, type Value, variableUsable } from '../../terraform/index';
+import { detectionFor, type HclExpression, type HclObjectItem, isKnown, resourcesIn, stringValue, type TfAttribute, type TfModule, type TfResource, type Value, variableUsable } from '../../terraform/index';
 import { maskSecret } from '../../text';
 import type { Fix, TextEdit } from '../../types';
 
@@ -54,6 +54,40 @@ function reasonOf(key: string, value: Value): Reason | undefined {
   return isKnown(value) && isSecretIdName(key) ? { reason: 'id' } : undefined;
 }
 
+/**
+ * reasonOf() by key and value, for one module: the same entries come back in every app that merges a shared
+ * map (`merge(local.common_config, {…})`), and the detectors are the cost of this rule. A reason depends only on
+ * the key and on the value's text when it is a known string, else on whether the value is null, unknown or known.
+ */
+class ReasonMemo {
+  /** By key, then by the value's text, or by `null`, `known` or `unknown` for a value that is not a known string. */
+  private readonly byKey = new Map<string, Map<string, Reason | null>>();
+  private readonly byShape = new Map<string, Map<string, Reason | null>>();
+
+  reasonOf(key: string, value: Value): Reason | undefined {
+    const text = isKnown(value) ? stringValue(value) : undefined;
+    const caches = text === undefined ? this.byShape : this.byKey;
+    let cache = caches.get(key);
+    if (!cache) caches.set(key, (cache = new Map<string, Reason | null>()));
+    const memoKey = text ?? (value.kind === 'null' ? 'null' : isKnown(value) ? 'known' : 'unknown');
+    let reason = cache.get(memoKey);
+    if (reason === undefined) {
+      reason = reasonOf(key, value) ?? null;
+      cache.set(memoKey, reason);
+    }
+    return reason ?? undefined;
+  }
+}
+
+const memos = new WeakMap<TfModule, ReasonMemo>();
+
+function memoFor(module: TfModule | undefined): ReasonMemo {
+  if (!module) return new ReasonMemo();
+  let memo = memos.get(module);
+  if (!memo) memos.set(module, (memo = new ReasonMemo()));
+  return memo;
+}
+
 interface Hit {
   readonly span: { start: number; end: number };
   readonly data: Data;
@@ -63,7 +97,7 @@ function keyOf(expression: HclExpression, attribute: TfAttribute): string | unde
   return literalKey(expression) ?? stringValue(attribute.evaluate(expression));
 }
 
-function* hitsOf(resource: TfResource, target: (typeof MAPS)[number]): Generator<Hit> {
+function* hitsOf(resource: TfResource, target: (typeof MAPS)[number], memo: ReasonMemo): Generator<Hit> {
   for (const instance of resource.instances) {
     const attribute = instance.attribute(target.map);
     if (!attribute) continue;
@@ -73,7 +107,7 @@ function* hitsOf(resource: TfResource, target: (typeof MAPS)[number]): Generator
       for (const item of syntax.items) {
         const key = keyOf(item.key, attribute);
         const value = attribute.evaluate(item.value);
-        const reason = key === undefined ? undefined : reasonOf(key, value);
+        const reason = key === undefined ? undefined : memo.reasonOf(key, value);
         if (key !== undefined && reason) yield { span: item, data: { ...reason, ...base, key, movable: literalKey(item.key) === key, known: isKnown(value) && !isVariableReference(item.value) } };
       }
       continue;
@@ -83,7 +117,7 @@ function* hitsOf(resource: TfResource, target: (typeof MAPS)[number]): Generator
     const value = attribute.value;
     if (value.kind !== 'map' || value.from) continue;
     for (const [key, entry] of value.entries) {
-      const reason = reasonOf(key, entry);
+      const reason = memo.reasonOf(key, entry);
       if (reason) yield { span: attribute.syntax, data: { ...reason, ...base, key, movable: false, known: isKnown(entry) } };
     }
   }
@@ -95,7 +129,7 @@ function isVariableReference(expression: HclExpression): boolean {
 }
 
 function eolOf(document: Document): string {
-  return document.text.includes('\r\n') ? '\r\n' : '\n';
+  return document.eol;
 }
 
 /** Deletes an object entry with its trailing comma: whole lines when it stands alone on them. */
@@ -196,9 +230,10 @@ export default defineRule<Data>({
     tags: ['terraform', 'secrets', 'config-vars'],
   },
   *check(context) {
+    const memo = memoFor(context.terraform?.module);
     for (const target of MAPS) {
       for (const resource of resourcesIn(context, target.type)) {
-        for (const hit of hitsOf(resource, target)) {
+        for (const hit of hitsOf(resource, target, memo)) {
           const detection = detectionFor(context, resource, hit.span, hit.data);
           yield hit.data.reason === 'id' ? { ...detection, shift: -1 } : detection;
         }

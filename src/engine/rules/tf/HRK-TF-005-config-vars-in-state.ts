@@ -43,7 +43,7 @@ function fixFor(data: Data, context: RuleContext): Fix | undefined {
   const provider = module && herokuProviders(context.document, module).find((p) => p.syntax.start === data.at);
   if (!provider) return undefined;
   const document = context.document;
-  const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = document.eol;
   let edit: TextEdit | undefined;
   if (data.shape === 'no-block') {
     const inner = innerIndent(document, provider.syntax);

@@ -19,6 +19,15 @@ function isCedar(instance: TfBody): boolean {
  * unknown (a variable with no value, a data source), or a name while some space's name is unknown.
  */
 function someRulesetUnresolved(graph: TfGraph): boolean {
+  // A property of the whole module, asked once per file: computed once per graph.
+  let unresolved = unresolvedByGraph.get(graph);
+  if (unresolved === undefined) unresolvedByGraph.set(graph, (unresolved = findUnresolvedRuleset(graph)));
+  return unresolved;
+}
+
+const unresolvedByGraph = new WeakMap<TfGraph, boolean>();
+
+function findUnresolvedRuleset(graph: TfGraph): boolean {
   const spaces = graph.module.resources.filter((r) => r.type === 'heroku_space' && r.mode === 'managed');
   const spaceNameUnknown = spaces.some((s) => s.instances.some((i) => !isKnown(i.attribute('name')?.value)));
   return graph.module.resources.some((r) => {

@@ -62,7 +62,7 @@ export default defineRule<Data>({
     const edits: TextEdit[] = [];
     if (data.valueSpan) edits.push(replaceSpanEdit(context.document, data.valueSpan, 'true'));
     if (!data.hasStaleDays) {
-      const lines = data.omitted ? `destroy_stale_apps = true${eolOf(context.document.text)}__INDENT__stale_days = ${STALE_DAYS}` : `stale_days = ${STALE_DAYS}`;
+      const lines = data.omitted ? `destroy_stale_apps = true${context.document.eol}__INDENT__stale_days = ${STALE_DAYS}` : `stale_days = ${STALE_DAYS}`;
       const edit = insertInBlockEdit(config.document, config.syntax, lines);
       if (!edit) return undefined;
       edits.push(withIndent(edit));
@@ -75,10 +75,6 @@ export default defineRule<Data>({
     return { title: data.hasStaleDays ? 'Set `destroy_stale_apps = true`' : `Set \`destroy_stale_apps = true\` and \`stale_days = ${STALE_DAYS}\``, safety: 'suggestion', edits };
   },
 });
-
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 /** insertInBlockEdit indents one line; the second inserted line takes the same indentation. */
 function withIndent(edit: TextEdit): TextEdit {

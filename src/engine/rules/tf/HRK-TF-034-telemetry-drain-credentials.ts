@@ -99,7 +99,7 @@ function* check(context: RuleContext): Generator<Detection<Data>> {
 }
 
 function variableBlock(document: Document, name: string): { at: number; text: string } {
-  const eol = document.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = document.eol;
   const text = document.text;
   const lead = text.length === 0 ? '' : text.endsWith('\n') ? eol : `${eol}${eol}`;
   return {

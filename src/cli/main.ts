@@ -6,6 +6,7 @@ import { runExplain } from './commands/explain';
 import { runLive } from './commands/live';
 import { runRules } from './commands/rules';
 import { type Io, PREFIX, processIo } from './io';
+import { isLintWorker } from './parallel/lintWorker';
 import { TOOL_VERSION } from './version';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -38,7 +39,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// A worker thread of a parallel check runs this same script (see parallel/lintWorker.ts): it only lints.
+if (require.main === module && !isLintWorker()) {
   // `| head` closes the pipe early: stop quietly instead of throwing EPIPE.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -57,8 +57,8 @@ export function discover(options: DiscoverOptions): Candidate[] {
   const found = new Map<string, Candidate>();
   const visited = new Set<string>();
   const baseScope: ConfigScope = { dir: base, config: options.config };
-  const add = (absolute: string, kind: FileKind, context = false) => {
-    const rel = relativePath(base, absolute);
+  /** `rel` is `absolute`'s engine path when the caller knows it already (the walk builds it per directory). */
+  const add = (absolute: string, kind: FileKind, context = false, rel = relativePath(base, absolute)) => {
     const existing = found.get(rel);
     if (!existing || (existing.context && !context)) found.set(rel, { path: rel, absolute, kind, ...(context ? { context } : {}) });
   };
@@ -137,6 +137,8 @@ export function discover(options: DiscoverOptions): Candidate[] {
         if (config) scope = { dir: frame.dir, config };
       }
       const subdirs: Frame[] = [];
+      // One path.relative per directory rather than per file: an entry's engine path is its directory's plus its name.
+      const relativeDir = relativePath(base, frame.dir);
       for (const entry of entries) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
         const absolute = path.join(frame.dir, entry.name);
@@ -167,7 +169,7 @@ export function discover(options: DiscoverOptions): Candidate[] {
           warn(`skipped ${display(absolute)}: not a regular file`);
           continue;
         }
-        add(absolute, kind);
+        add(absolute, kind, false, relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`);
       }
       // Depth first, in name order.
       for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);

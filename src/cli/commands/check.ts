@@ -1,5 +1,6 @@
 /** `heroku-compliance check [paths...]`: discover, (fix), lint, filter by baseline, report, exit status. */
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import {
   applyBaseline,
@@ -11,19 +12,24 @@ import {
   fixAll,
   lint,
   type LintRequest,
+  type LintResult,
   parseBaseline,
 } from '../../engine';
 import { isTerraformParserLoaded, loadTerraformParser } from '../../engine/parsers/terraform';
 import type { CheckOptions } from '../args';
 import { createColors, useColor } from '../colors';
 import { ConfigLoader, findConfigDir } from '../../workspace/configLoader';
-import { discover } from '../../workspace/discover';
-import { describeError, relativePath, toSlashes } from '../../workspace/fsutil';
+import { type Candidate, discover } from '../../workspace/discover';
+import { describeError, relativePath } from '../../workspace/fsutil';
 import { type LoadedFile, loadFiles, writeFileText } from '../../workspace/files';
 import { formatJson } from '../formatters/json';
 import { formatSarif } from '../formatters/sarif';
 import { formatText } from '../formatters/text';
 import { error, type Io, warning } from '../io';
+import { displayFrom, type LintSettings, lintRequester } from '../lintSettings';
+import { lintUnitsInParallel } from '../parallel/lintPool';
+import { mergeUnitResults } from '../parallel/mergeUnits';
+import { parallelPlan } from '../parallel/parallelPlan';
 import { failsThreshold, type FixedFile, plural, type Report } from '../report';
 import { TOOL_URL, TOOL_VERSION } from '../version';
 
@@ -56,7 +62,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
 }
 
 async function check(options: CheckOptions, io: Io): Promise<number> {
-  const display = (absolute: string) => toSlashes(path.relative(io.cwd, absolute)) || '.';
+  const display = displayFrom(io.cwd);
   const warnings: string[] = [];
   const warn = (message: string) => {
     warnings.push(message);
@@ -88,46 +94,25 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
   // Siblings of named files are read for context only (see Candidate.context).
   const contextPaths = new Set(candidates.filter((c) => c.context).map((c) => c.path));
   failOnConfigProblems(configs);
-  let files: LoadedFile[] = loadFiles(candidates, { bytes: options.maxFileSize, name: '--max-file-size' }, warn, display);
-  if (candidates.length === 0) warn(`no app.json, Procfile, heroku.yml or Terraform files found in ${inputs.map(display).join(', ')}`);
-  if (!isTerraformParserLoaded() && files.some((f) => f.kind === 'terraform' || f.kind === 'tfvars')) {
-    try {
-      await loadTerraformParser();
-    } catch (e) {
-      throw new CheckError(describeError(e));
-    }
-  }
-
-  const existsCache = new Map<string, boolean>();
-  const fileExists = (relative: string): boolean => {
-    let known = existsCache.get(relative);
-    if (known === undefined) {
-      known = fs.existsSync(path.resolve(base, relative));
-      existsCache.set(relative, known);
-    }
-    return known;
-  };
-  const configsByDir = options.config ? undefined : new Map([...configs.byDir].map(([dir, config]) => [relativePath(base, dir), config]));
-  const request = (sources: readonly LoadedFile[]): LintRequest => ({
-    files: sources,
+  const settings: LintSettings = {
+    cwd: io.cwd,
+    base,
+    maxFileSize: options.maxFileSize,
     config: rootConfig,
-    configs: configsByDir,
+    configs: options.config ? undefined : new Map([...configs.byDir].map(([dir, config]) => [relativePath(base, dir), config])),
     profile: options.profile,
     only: options.rules.length > 0 ? options.rules : undefined,
-    fileExists,
-  });
+  };
 
   const fixed: FixedFile[] = [];
-  if (options.fix) files = applySafeFixes(files, request, fixed, warn, display, (p) => !contextPaths.has(p));
-
-  const result = lint(request(files));
+  if (candidates.length === 0) warn(`no app.json, Procfile, heroku.yml or Terraform files found in ${inputs.map(display).join(', ')}`);
+  const linted = (await lintInParallel(candidates, settings, options, warn)) ?? (await lintInProcess(candidates, settings, options.fix, fixed, warn, display, contextPaths));
+  const { result, textOf, filesChecked } = linted;
   const named = contextPaths.size > 0 ? result.findings.filter((f) => !contextPaths.has(f.path)) : result.findings;
   for (const failure of result.failures) {
     error(io, `rule ${failure.ruleId} failed on ${fromBase(failure.path)}: ${failure.error}`);
   }
   for (const notice of result.notices) warn(`${fromBase(notice.path)}:${notice.line}: ${notice.message}`);
-  const texts = new Map(files.map((f) => [f.path, f.text]));
-  const textOf = (p: string) => texts.get(p);
 
   if (options.writeBaseline) {
     const target = path.resolve(io.cwd, options.writeBaseline);
@@ -137,7 +122,7 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
   }
 
   // Fingerprints of the whole list, so that a finding keeps its fingerprint whatever the baseline hides.
-  const allFingerprints = fingerprintFindings(named, textOf);
+  const allFingerprints = linted.fingerprints ?? fingerprintFindings(named, textOf);
   const fingerprintOf = new Map(named.map((f, i) => [f, allFingerprints[i]]));
   let findings = named;
   let baselined = 0;
@@ -152,7 +137,7 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
     fingerprints: findings.map((f) => fingerprintOf.get(f)!),
     apps: result.apps,
     profileSetting: options.profile,
-    filesChecked: files.filter((f) => !contextPaths.has(f.path)).length,
+    filesChecked,
     suppressed: result.suppressed,
     baselined,
     fixed,
@@ -182,6 +167,68 @@ async function check(options: CheckOptions, io: Io): Promise<number> {
 
   if (result.failures.length > 0) return EXIT_ERROR;
   return failsThreshold(findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** What the report is made from, however the files were linted. */
+interface Linted {
+  readonly result: LintResult;
+  /**
+   * The linted text of a file, by engine path: at least of the files that fixes edit and, unless `fingerprints`
+   * is given, of every file with a finding.
+   */
+  readonly textOf: (enginePath: string) => string | undefined;
+  /** The fingerprints of the findings outside context files, when they were made while linting. */
+  readonly fingerprints?: readonly string[];
+  /** Files read, context files (siblings of named files) not counted. */
+  readonly filesChecked: number;
+}
+
+/** Reads every file, applies `--fix`, and lints everything in one call of the engine. */
+async function lintInProcess(
+  candidates: readonly Candidate[],
+  settings: LintSettings,
+  fix: boolean,
+  fixed: FixedFile[],
+  warn: (message: string) => void,
+  display: (absolute: string) => string,
+  contextPaths: ReadonlySet<string>,
+): Promise<Linted> {
+  let files: LoadedFile[] = loadFiles(candidates, { bytes: settings.maxFileSize, name: '--max-file-size' }, warn, display);
+  if (!isTerraformParserLoaded() && files.some((f) => f.kind === 'terraform' || f.kind === 'tfvars')) {
+    try {
+      await loadTerraformParser();
+    } catch (e) {
+      throw new CheckError(describeError(e));
+    }
+  }
+  const request = lintRequester(settings);
+  if (fix) files = applySafeFixes(files, request, fixed, warn, display, (p) => !contextPaths.has(p));
+  const result = lint(request(files));
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  return { result, textOf: (p) => texts.get(p), filesChecked: files.filter((f) => !contextPaths.has(f.path)).length };
+}
+
+/**
+ * Lints independent groups of apps and modules on worker threads (see parallel/workUnits.ts), when `--jobs`
+ * allows it and the scan is large enough to gain from it. Undefined when the files are linted in process
+ * instead: `--jobs 1`, `--fix` (it rewrites files between lints), a small scan, or units found not to be
+ * independent after all. The result is the same as in process: same findings in the same order, same
+ * warnings, failures and notices.
+ */
+async function lintInParallel(candidates: readonly Candidate[], settings: LintSettings, options: CheckOptions, warn: (message: string) => void): Promise<Linted | undefined> {
+  const plan = options.fix ? undefined : parallelPlan(candidates, options.jobs, availableParallelism());
+  if (!plan) return undefined;
+  const keepFindingTexts = options.baseline !== undefined || options.writeBaseline !== undefined;
+  const merged = mergeUnitResults(await lintUnitsInParallel(plan.units, settings, { keepFindingTexts }, plan.workers));
+  if (merged.escapes) return undefined;
+  for (const message of merged.warnings) warn(message);
+  if (merged.parserError !== undefined) throw new CheckError(merged.parserError);
+  return {
+    result: merged.lint,
+    textOf: (p) => merged.texts.get(p),
+    filesChecked: merged.filesChecked,
+    fingerprints: merged.fingerprints,
+  };
 }
 
 /** Applies safe fixes until stable and writes the changed files back. Returns the files with their new text. */

@@ -118,6 +118,17 @@ function skipBacktick(s: string, open: number): number {
   return s.length;
 }
 
+/**
+ * Characters that a branch of lex() other than the plain-character one may take (inside a word: blanks, line
+ * breaks, escapes, quotes, expansions, redirections and operators); `#` only starts a comment outside a word.
+ */
+const SPECIAL = new Uint8Array(128);
+for (const ch of ' \t\n\r\\\'"$`<>&|;()') SPECIAL[ch.charCodeAt(0)] = 1;
+
+function isSpecial(code: number): boolean {
+  return code < 128 && SPECIAL[code] === 1;
+}
+
 /** Splits `s` into simple commands. `base(i)` maps an index of `s` to an offset of the outermost string. */
 function lex(s: string, base: (i: number) => number, depth: number): ShellCommand[] {
   const commands: ShellCommand[] = [];
@@ -267,9 +278,15 @@ function lex(s: string, base: (i: number) => number, depth: number): ShellComman
       endCommand(c);
       i++;
     } else {
+      // An ordinary character, and every one after it up to the next that the branches above handle: taken as
+      // one run, since adding character by character made most of the lexer's garbage.
       const w = begin(i);
-      add(w, c, i, 'n');
-      i++;
+      let j = i + 1;
+      while (j < s.length && !isSpecial(s.charCodeAt(j))) j++;
+      w.text += s.slice(i, j);
+      w.quote += j - i === 1 ? 'n' : 'n'.repeat(j - i);
+      for (let k = i; k < j; k++) w.pos.push(base(k));
+      i = j;
       w.rawEnd = i;
     }
   }

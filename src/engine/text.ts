@@ -135,3 +135,17 @@ export function minimalEdit(path: string, before: string, after: string): TextEd
   while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
   return { path, start, end: before.length - end, newText: after.slice(start, after.length - end) };
 }
+
+/**
+ * Where the line that holds `offset` starts: just after the last `\n` or `\r` before it, as
+ * `Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1` gives, without scanning
+ * back to the start of the text for the kind of line break the file does not use.
+ */
+export function lineStartBefore(text: string, offset: number): number {
+  // lastIndexOf clamps its start into the text: 0 for offset 0 (so a text that begins with a line break gives 1).
+  for (let k = Math.min(text.length - 1, Math.max(0, offset - 1)); k >= 0; k--) {
+    const code = text.charCodeAt(k);
+    if (code === 10 || code === 13) return k + 1;
+  }
+  return 0;
+}

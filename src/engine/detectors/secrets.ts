@@ -28,11 +28,41 @@ const DESCRIPTOR_SUFFIX =
 
 /** `apiKey` → `API_KEY`, `stripe-secret.key` → `STRIPE_SECRET_KEY`. */
 export function normalizeKeyName(key: string): string {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/[^A-Za-z0-9]+/g, '_')
-    .toUpperCase();
+  if (isNormalizedName(key)) return key;
+  // Every name test normalises the same key again (several per value, in several rules): the result is kept.
+  let name = normalizedNames.get(key);
+  if (name === undefined) {
+    name = key
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .toUpperCase();
+    if (normalizedNames.size >= NORMALIZED_NAMES_MAX) normalizedNames.clear();
+    normalizedNames.set(key, name);
+  }
+  return name;
 }
+
+/**
+ * Whether normalizeKeyName would return the key unchanged: upper-case letters, digits and single underscores,
+ * with no upper-case letter right after a digit (`S3BUCKET` becomes `S3_BUCKET`). Most config var names are
+ * written so, and need no regular expressions.
+ */
+export function isNormalizedName(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    const previous = key.charCodeAt(i - 1);
+    const afterDigit = previous >= 48 && previous <= 57;
+    if (code >= 65 && code <= 90) {
+      if (afterDigit) return false;
+    } else if (!(code >= 48 && code <= 57) && (code !== 95 || previous === 95)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const NORMALIZED_NAMES_MAX = 10_000;
+const normalizedNames = new Map<string, string>();
 
 /** Whether a config var or map key names a secret (catalog SECRET_NAME, minus descriptor names such as `TOKEN_URL`). */
 export function isSecretName(key: string): boolean {
@@ -365,17 +395,7 @@ const TOKEN_CACHE_MAX_VALUE = 4096;
 const tokenCache = new Map<string, readonly TokenMatch[]>();
 
 function scanKnownTokens(value: string, key: string | undefined): TokenMatch[] {
-  const found: TokenMatch[] = [];
-  for (const token of TOKEN_PATTERNS) {
-    token.pattern.lastIndex = 0;
-    for (const match of value.matchAll(token.pattern)) {
-      const text = match[token.group ?? 0];
-      const start = match.index + match[0].indexOf(text);
-      if (token.id === 'private-key' ? isPlaceholder(text) : looksFake(text)) continue;
-      if (token.validate && !token.validate(text)) continue;
-      found.push({ id: token.id, label: token.label, start, end: start + text.length, text });
-    }
-  }
+  const found: TokenMatch[] = [...formatMatches(value)];
   const keyed: { name: string; value: string; start: number }[] = [];
   if (typeof key === 'string') {
     const trimmed = value.trim();
@@ -393,6 +413,38 @@ function scanKnownTokens(value: string, key: string | undefined): TokenMatch[] {
     }
   }
   return dropContained(found);
+}
+
+/**
+ * The TOKEN_PATTERNS matches of a value, before contained ones are dropped. They depend on the value alone, and
+ * the same value comes under many keys (`production`, `info`): kept by value, for values of ordinary size.
+ */
+function formatMatches(value: string): readonly TokenMatch[] {
+  if (value.length > TOKEN_CACHE_MAX_VALUE) return scanFormats(value);
+  let found = formatCache.get(value);
+  if (!found) {
+    found = scanFormats(value);
+    if (formatCache.size >= TOKEN_CACHE_ENTRIES) formatCache.clear();
+    formatCache.set(value, found);
+  }
+  return found;
+}
+
+const formatCache = new Map<string, readonly TokenMatch[]>();
+
+function scanFormats(value: string): TokenMatch[] {
+  const found: TokenMatch[] = [];
+  for (const token of TOKEN_PATTERNS) {
+    token.pattern.lastIndex = 0;
+    for (const match of value.matchAll(token.pattern)) {
+      const text = match[token.group ?? 0];
+      const start = match.index + match[0].indexOf(text);
+      if (token.id === 'private-key' ? isPlaceholder(text) : looksFake(text)) continue;
+      if (token.validate && !token.validate(text)) continue;
+      found.push({ id: token.id, label: token.label, start, end: start + text.length, text });
+    }
+  }
+  return found;
 }
 
 /** Sorts by position and drops matches that lie inside a longer one (a token inside a private key block). */

@@ -77,23 +77,70 @@ export function clampToText(root: Node | undefined, length: number): void {
 
 function findDuplicateKeys(root: Node): DuplicateKey[] {
   const found: DuplicateKey[] = [];
-  const stack: { node: Node; path: (string | number)[] }[] = [{ node: root, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+  // One path, extended and shortened on the way down and up, copied only for an object that repeats a key:
+  // building a path per member cost as much as the rest of the walk on an app.json with thousands of env vars.
+  // The recursion is bounded: deeper input was refused before parsing (MAX_NESTING).
+  const path: (string | number)[] = [];
+  const visit = (node: Node): void => {
     if (node.type === 'object') {
       const seen = new Set<string>();
+      let objectPath: (string | number)[] | undefined;
       for (const property of node.children ?? []) {
         const keyNode = property.children?.[0];
         const valueNode = property.children?.[1];
         if (!keyNode || typeof keyNode.value !== 'string') continue;
         const key = keyNode.value;
-        if (seen.has(key)) found.push({ property, key, objectPath: path });
+        if (seen.has(key)) found.push({ property, key, objectPath: (objectPath ??= [...path]) });
         seen.add(key);
-        if (valueNode) stack.push({ node: valueNode, path: [...path, key] });
+        if (valueNode) {
+          path.push(key);
+          visit(valueNode);
+          path.pop();
+        }
       }
     } else if (node.type === 'array') {
-      (node.children ?? []).forEach((child, index) => stack.push({ node: child, path: [...path, index] }));
+      (node.children ?? []).forEach((child, index) => {
+        path.push(index);
+        visit(child);
+        path.pop();
+      });
+    }
+  };
+  visit(root);
+  return found.sort((a, b) => a.property.offset - b.property.offset);
+}
+
+/**
+ * jsonc-parser's findNodeAtLocation (the first member of each name that has a value), with each object's members
+ * indexed on first use: a fix per env entry of a large app.json otherwise scans the whole `env` object each time.
+ */
+export function nodeAtPath(root: Node | undefined, path: readonly (string | number)[]): Node | undefined {
+  let node = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (typeof segment === 'string') {
+      if (node.type !== 'object' || !Array.isArray(node.children)) return undefined;
+      node = membersOf(node).get(segment);
+    } else {
+      if (node.type !== 'array' || segment < 0 || !Array.isArray(node.children) || segment >= node.children.length) return undefined;
+      node = node.children[segment];
     }
   }
-  return found.sort((a, b) => a.property.offset - b.property.offset);
+  return node;
+}
+
+const memberIndex = new WeakMap<Node, Map<unknown, Node>>();
+
+function membersOf(object: Node): Map<unknown, Node> {
+  let members = memberIndex.get(object);
+  if (!members) {
+    members = new Map();
+    for (const property of object.children ?? []) {
+      if (!Array.isArray(property.children) || property.children.length !== 2) continue;
+      const key: unknown = property.children[0].value;
+      if (!members.has(key)) members.set(key, property.children[1]);
+    }
+    memberIndex.set(object, members);
+  }
+  return members;
 }

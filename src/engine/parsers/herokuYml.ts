@@ -1,4 +1,4 @@
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { spanEnd } from '../text';
 import type { SyntaxProblem } from './appJson';
 import { hasStackOverflowError, isStackOverflow, TOO_DEEP_MESSAGE, tooDeepYamlAt } from './depth';
@@ -12,10 +12,9 @@ export interface ParsedHerokuYml {
 export function parseHerokuYml(text: string): ParsedHerokuYml {
   const tooDeep = tooDeepYamlAt(text);
   if (tooDeep !== undefined) return refused(text, tooDeep);
-  const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: true, prettyErrors: false });
+    document = parseYamlDocument(text);
   } catch (error) {
     // Deep block indentation recurses too; the bracket pre-check cannot see it.
     if (isStackOverflow(error)) return refused(text, 0);
@@ -28,6 +27,51 @@ export function parseHerokuYml(text: string): ParsedHerokuYml {
     return { start, end: spanEnd(text, Math.max(start + 1, start === error.pos[0] ? error.pos[1] : start + 1)), message };
   });
   return { kind: 'heroku.yml', document, errors };
+}
+
+/**
+ * yaml's parse with unique keys checked. yaml checks each key against every earlier key of its map, which is
+ * quadratic in a map of thousands of keys (a long `run` or `config` section), so the keys are first checked here
+ * with a set, on a parse without that check: when no map repeats a key, the two parses give the same document
+ * and errors. Otherwise, and when a tag could rebuild maps after they are checked (`!!omap`, `!!pairs`, `!!set`
+ * replace the maps yaml composed), the checked parse is the answer.
+ */
+function parseYamlDocument(text: string): Document.Parsed {
+  // No line counter: with prettyErrors off, nothing reads one.
+  const options = { keepSourceTokens: false, prettyErrors: false } as const;
+  if (!text.includes('!')) {
+    const unchecked = parseDocument(text, { ...options, uniqueKeys: false });
+    if (!hasRepeatedKey(unchecked)) {
+      unchecked.options.uniqueKeys = true;
+      return unchecked;
+    }
+  }
+  return parseDocument(text, { ...options, uniqueKeys: true });
+}
+
+/** Whether a map of the document repeats a key by yaml's test: the same node, or scalars with equal (`===`) values. */
+export function hasRepeatedKey(document: Document.Parsed): boolean {
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const nodes = new Set<unknown>();
+      const values = new Set<unknown>();
+      for (const { key, value } of node.items) {
+        if (nodes.has(key)) return true;
+        nodes.add(key);
+        // Set finds NaN again, where yaml's `===` does not.
+        if (isScalar(key) && !(typeof key.value === 'number' && Number.isNaN(key.value))) {
+          if (values.has(key.value)) return true;
+          values.add(key.value);
+        }
+        stack.push(key, value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return false;
 }
 
 function refused(text: string, at: number): ParsedHerokuYml {

@@ -1,7 +1,8 @@
-import { type Node as JsonNode, findNodeAtLocation, getNodeValue } from 'jsonc-parser';
+import { type Node as JsonNode, getNodeValue } from 'jsonc-parser';
 import { findKnownTokens, findUrlCredentials, isLiteralSecretValue, isSecretIdName, isSecretName } from '../../detectors/secrets';
 import { jsonModifyEdits } from '../../edits';
 import { isAddonManagedUrlKey } from '../../facts/addonPlans';
+import { nodeAtPath } from '../../parsers/appJson';
 import { defineRule } from '../../rule';
 import { envScopePath, type KeyedStringSite, spanOf } from '../../sites';
 import { maskSecret } from '../../text';
@@ -82,7 +83,7 @@ export default defineRule<Data>({
     const { key, entryPath } = detection.data;
     const root = document.appJson?.root;
     if (!root || isAddonManagedUrlKey(key)) return undefined; // HRK-APPJSON-006 deletes those entries.
-    const entry: JsonNode | undefined = findNodeAtLocation(root, [...entryPath]);
+    const entry: JsonNode | undefined = nodeAtPath(root, entryPath);
     if (!entry) return undefined;
     const existing: unknown = entry.type === 'object' ? getNodeValue(entry) : undefined;
     const members: Record<string, unknown> = isRecord(existing) ? { ...existing } : {};

@@ -43,6 +43,14 @@ function modeData(site: KeyedStringSite, kind: 'pgsslmode' | 'sslmode', path: st
   };
 }
 
+/**
+ * Whether tlsDetections() can find anything in an entry: a necessary condition of each of its cases, checked
+ * before building the entry's paths (most entries of a large env have nothing to report).
+ */
+function mayDisableTls(key: string, value: string): boolean {
+  return key === 'NODE_TLS_REJECT_UNAUTHORIZED' || key === 'PGSSLMODE' || /SSL_CERT_REQS$/i.test(key) || /sslmode=|ssl_cert_reqs=/i.test(value);
+}
+
 function* tlsDetections(site: KeyedStringSite, path: string, entryPath: readonly string[]): Generator<Detection<Data>> {
   const key = site.key ?? '';
   const value = site.value.trim();
@@ -89,6 +97,7 @@ export default defineRule<Data>({
     for (const site of document.strings()) {
       const scope = envScopePath(site.context);
       if (!scope || site.key === undefined) continue;
+      if (!mayDisableTls(site.key, site.value)) continue;
       yield* tlsDetections(site, `${site.context}.${site.key}`, [...scope, 'env', site.key]);
     }
   },

@@ -2,6 +2,7 @@ import { getNodeValue, type Node as JsonNode, parseTree, type ParseError } from 
 import { replaceEdit } from '../../edits';
 import { defineRule } from '../../rule';
 import { jsonChild, jsonProperties } from '../../sites';
+import { lineStartBefore } from '../../text';
 
 type Section = 'env' | 'addons' | 'formation' | 'scripts';
 const SECTIONS: readonly Section[] = ['env', 'addons', 'formation', 'scripts'];
@@ -85,14 +86,14 @@ const NOUN: Record<Section, string> = { env: 'config var', addons: 'add-on', for
 
 /** Indentation before `offset` when only whitespace precedes it on its line. */
 function indentBefore(text: string, offset: number): string | undefined {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const lineStart = lineStartBefore(text, offset);
   const before = text.slice(lineStart, offset);
   return /^[ \t]*$/.test(before) ? before : undefined;
 }
 
 /** Leading whitespace of the line that holds `offset`. */
 function lineIndent(text: string, offset: number): string {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  const lineStart = lineStartBefore(text, offset);
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 

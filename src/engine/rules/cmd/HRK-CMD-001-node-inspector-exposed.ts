@@ -1,6 +1,5 @@
 import { defineRule } from '../../rule';
-import { parseCommandLines } from '../../shell';
-import { deleteTokenEdit, describeSite, isLoopbackHost, isWeb, optionTokens, type SmallEdit, splitHostPort, wordRange } from './common';
+import { deleteTokenEdit, describeSite, isLoopbackHost, isWeb, linesOf, optionTokens, type SmallEdit, splitHostPort, wordRange } from './common';
 
 interface Data {
   readonly token: string;
@@ -41,7 +40,7 @@ export default defineRule<Data>({
   },
   *check({ document }) {
     for (const site of document.commands()) {
-      for (const line of parseCommandLines(site.value)) {
+      for (const line of linesOf(site)) {
         for (const token of optionTokens(line)) {
           const match = INSPECT.exec(token.text);
           if (!match) continue;

@@ -1,7 +1,6 @@
 import { defineRule } from '../../rule';
-import { parseCommandLines } from '../../shell';
 import type { CommandSite } from '../../sites';
-import { describeSite, isRelease, isWeb, wordRange } from './common';
+import { describeSite, isRelease, isWeb, linesOf, wordRange } from './common';
 
 interface Data {
   readonly command: string;
@@ -38,7 +37,7 @@ export default defineRule<Data>({
   *check({ document }) {
     for (const site of document.commands()) {
       if (!inScope(site)) continue;
-      for (const line of parseCommandLines(site.value)) {
+      for (const line of linesOf(site)) {
         const argv = line.argv;
         const at = argv.findIndex((w) => w.text === 'runserver' || w.text === 'runserver_plus');
         if (at <= 0) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
-import { effectiveProgram, parseCommandLines } from '../../shell';
-import { describeSite, deleteWordEdit, isCiTest, rangeOf, removeAssignmentEdit, type SmallEdit, wordRange } from './common';
+import { effectiveProgram } from '../../shell';
+import { deleteWordEdit, describeSite, isCiTest, linesOf, rangeOf, removeAssignmentEdit, type SmallEdit, wordRange } from './common';
 
 interface Data {
   readonly kind: 'run' | 'debug-flag' | 'debug-env';
@@ -30,7 +30,7 @@ export default defineRule<Data>({
   *check({ document }) {
     for (const site of document.commands()) {
       if (isCiTest(site)) continue;
-      const lines = parseCommandLines(site.value);
+      const lines = linesOf(site);
       for (const line of lines) {
         const where = describeSite(site);
         for (const assignment of line.assignments) {

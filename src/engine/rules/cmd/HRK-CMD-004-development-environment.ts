@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
-import { parseCommandLines, type ShellWord } from '../../shell';
-import { describeSite, isCiTest, replacePartEdit, type SmallEdit, wordRange } from './common';
+import { type ShellWord } from '../../shell';
+import { describeSite, isCiTest, linesOf, replacePartEdit, type SmallEdit, wordRange } from './common';
 
 interface Data {
   /** `RAILS_ENV=development`, `-e development`, … */
@@ -41,7 +41,7 @@ export default defineRule<Data>({
     for (const site of document.commands()) {
       if (isCiTest(site)) continue;
       const where = describeSite(site);
-      for (const line of parseCommandLines(site.value)) {
+      for (const line of linesOf(site)) {
         for (const assignment of line.assignments) {
           const value = assignment.value;
           const kind =

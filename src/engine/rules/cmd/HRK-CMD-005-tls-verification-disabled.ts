@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
-import { assignmentOf, type CommandLine, parseCommandLines, type ShellWord } from '../../shell';
+import { assignmentOf, type CommandLine, type ShellWord } from '../../shell';
 import type { CommandSite } from '../../sites';
-import { deleteWordEdit, describeSite, rangeOf, removeAssignmentEdit, replacePartEdit, type SmallEdit, valueEdit, wordRange } from './common';
+import { deleteWordEdit, describeSite, linesOf, rangeOf, removeAssignmentEdit, replacePartEdit, type SmallEdit, valueEdit, wordRange } from './common';
 
 interface Data {
   readonly token: string;
@@ -103,7 +103,7 @@ export default defineRule<Data>({
   *check({ document }) {
     for (const site of document.commands()) {
       const where = describeSite(site);
-      const lines = parseCommandLines(site.value);
+      const lines = linesOf(site);
       const found: Found[] = [];
       for (const line of lines) found.push(...fromAssignments(site, lines, line, where), ...fromArguments(site, line, where));
       for (const match of site.value.matchAll(SSLMODE)) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
-import { type CommandLine, isPython, isShell, parseCommandLines } from '../../shell';
-import { describeSite, isPostdeploy, isRelease, rangeOf } from './common';
+import { type CommandLine, isPython, isShell } from '../../shell';
+import { describeSite, isPostdeploy, isRelease, linesOf, rangeOf } from './common';
 
 interface Data {
   /** `curl | bash`, `bash <(curl …)`, … */
@@ -50,7 +50,7 @@ export default defineRule<Data>({
     for (const site of document.commands()) {
       const raised = isRelease(site) || isPostdeploy(site);
       const base = { where: describeSite(site), raised, ...(raised ? { shift: 1 } : {}) };
-      for (const line of parseCommandLines(site.value)) {
+      for (const line of linesOf(site)) {
         if (line.argv.length === 0) continue;
         // curl … | [sudo] bash
         if (line.pipedFrom && isInterpreter(line.program) && executesStdin(line)) {

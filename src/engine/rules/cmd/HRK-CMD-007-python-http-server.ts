@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
-import { effectiveProgram, isPython, parseCommandLines } from '../../shell';
-import { describeSite, isWeb, wordRange } from './common';
+import { effectiveProgram, isPython } from '../../shell';
+import { describeSite, isWeb, linesOf, wordRange } from './common';
 
 interface Data {
   readonly module: string;
@@ -28,7 +28,7 @@ export default defineRule<Data>({
   *check({ document }) {
     for (const site of document.commands()) {
       if (!isWeb(site)) continue;
-      for (const line of parseCommandLines(site.value)) {
+      for (const line of linesOf(site)) {
         if (!isPython(line.program)) continue;
         const { name, args } = effectiveProgram(line);
         if (name !== 'http.server' && name !== 'simplehttpserver') continue;

@@ -1,6 +1,5 @@
 import { defineRule } from '../../rule';
-import { parseCommandLines } from '../../shell';
-import { describeSite, isCiTest, wordRange } from './common';
+import { describeSite, isCiTest, linesOf, wordRange } from './common';
 
 interface Data {
   readonly flag: string;
@@ -28,7 +27,7 @@ export default defineRule<Data>({
   *check({ document }) {
     for (const site of document.commands()) {
       if (isCiTest(site)) continue;
-      for (const line of parseCommandLines(site.value)) {
+      for (const line of linesOf(site)) {
         if (!/^php[0-9.]*$/.test(line.program)) continue;
         const flag = line.argv.slice(1).find((w) => w.text === '--server' || /^-S/.test(w.text));
         if (!flag) continue;

@@ -1,6 +1,5 @@
 import { defineRule } from '../../rule';
-import { parseCommandLines } from '../../shell';
-import { deleteTokenEdit, describeSite, isLoopbackHost, optionTokens, type SmallEdit, wordRange } from './common';
+import { deleteTokenEdit, describeSite, isLoopbackHost, linesOf, optionTokens, type SmallEdit, wordRange } from './common';
 
 interface Data {
   readonly address: string;
@@ -47,7 +46,7 @@ export default defineRule<Data>({
   },
   *check({ document }) {
     for (const site of document.commands()) {
-      for (const line of parseCommandLines(site.value)) {
+      for (const line of linesOf(site)) {
         for (const token of optionTokens(line)) {
           const match = JDWP.exec(token.text);
           const address = match && exposedAddress(match[1]);

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
-import { type CommandLine, effectiveProgram, parseCommandLines, type ShellWord } from '../../shell';
-import { deleteWordEdit, describeSite, isWeb, rangeOf, type SmallEdit, wordRange } from './common';
+import { type CommandLine, effectiveProgram, type ShellWord } from '../../shell';
+import { deleteWordEdit, describeSite, isWeb, linesOf, rangeOf, type SmallEdit, wordRange } from './common';
 
 interface Data {
   readonly tool: string;
@@ -77,7 +77,7 @@ export default defineRule<Data>({
   *check({ document }) {
     for (const site of document.commands()) {
       if (!isWeb(site)) continue;
-      for (const line of parseCommandLines(site.value)) {
+      for (const line of linesOf(site)) {
         for (const hit of devTooling(line)) {
           const range = hit.from === hit.to ? wordRange(site, hit.from) : rangeOf(site, hit.from.start, hit.to.end);
           const edit = hit.deletable && deleteWordEdit(site, line, hit.deletable);

@@ -1,9 +1,9 @@
 import { isPlaceholder } from '../../detectors/secrets';
 import { defineRule } from '../../rule';
-import { type CommandLine, parseCommandLines, type ShellWord } from '../../shell';
+import { type CommandLine, type ShellWord } from '../../shell';
 import type { CommandSite } from '../../sites';
 import { maskSecret } from '../../text';
-import { describeSite, isDynamic, removeAssignmentEdit, replacePartEdit, type SmallEdit, wordRange } from './common';
+import { describeSite, isDynamic, linesOf, removeAssignmentEdit, replacePartEdit, type SmallEdit, wordRange } from './common';
 
 interface Data {
   /** `--password`, `--token`, `-p`, `PGPASSWORD=` … */
@@ -76,7 +76,7 @@ export default defineRule<Data>({
   },
   *check({ document }) {
     for (const site of document.commands()) {
-      const lines = parseCommandLines(site.value);
+      const lines = linesOf(site);
       for (const line of lines) {
         for (const hit of hitsOf(line)) {
           const found = inspect(site, lines, line, hit);

@@ -1,6 +1,6 @@
 import { defineRule } from '../../rule';
-import { type CommandLine, parseCommandLines, type ShellWord } from '../../shell';
-import { isRelease, rangeOf } from './common';
+import { type CommandLine, type ShellWord } from '../../shell';
+import { isRelease, linesOf, rangeOf } from './common';
 
 interface Data {
   readonly task: string;
@@ -47,7 +47,7 @@ export default defineRule<Data>({
   *check({ document }) {
     for (const site of document.commands()) {
       if (!isRelease(site)) continue;
-      for (const line of parseCommandLines(site.value)) {
+      for (const line of linesOf(site)) {
         const hit = destructive(line);
         if (hit) yield { ...rangeOf(site, hit.from.start, hit.to.end), data: { task: hit.task } };
       }

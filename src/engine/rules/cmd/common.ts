@@ -44,10 +44,21 @@ export function describeSite(site: CommandSite): string {
   }
 }
 
-/** The parsed commands of a site. */
+/**
+ * The parsed commands of a site. Kept with the site (which its document keeps) so that the dozen rules that read
+ * the same command parse it once: parseCommandLines' own cache is bounded, and a file with more distinct
+ * commands than that bound (a long Procfile) was parsed again by every rule.
+ */
 export function linesOf(site: CommandSite): readonly CommandLine[] {
-  return parseCommandLines(site.value);
+  let lines = linesBySite.get(site);
+  if (!lines) {
+    lines = parseCommandLines(site.value);
+    linesBySite.set(site, lines);
+  }
+  return lines;
 }
+
+const linesBySite = new WeakMap<CommandSite, readonly CommandLine[]>();
 
 /** Source range of `value.slice(from, to)` (the whole literal when the value is not verbatim). */
 export function rangeOf(site: CommandSite, from: number, to: number): { start: number; end: number } {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
-import { parseCommandLines, type ShellWord, splitParts } from '../../shell';
+import { type ShellWord, splitParts } from '../../shell';
 import type { CommandSite } from '../../sites';
-import { deleteWordEdit, isWeb, referencesPort, replacePartEdit, type SmallEdit, wordRange } from '../cmd/common';
+import { deleteWordEdit, isWeb, linesOf, referencesPort, replacePartEdit, type SmallEdit, wordRange } from '../cmd/common';
 
 interface Data {
   readonly port: string;
@@ -78,7 +78,7 @@ export default defineRule<Data>({
   *check({ document }) {
     for (const site of document.commands()) {
       if (!isWeb(site) || referencesPort(site.value)) continue;
-      const lines = parseCommandLines(site.value);
+      const lines = linesOf(site);
       // The nginx buildpack binds `$PORT` itself (from its config) and proxies to the app.
       if (lines.some((line) => /nginx/.test(line.program) || line.command.words.some((w) => /(^|\/)start-nginx/.test(w.text)))) continue;
       for (const line of lines) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../rule';
-import { type CommandLine, parseCommandLines, type ShellWord } from '../../shell';
+import { type CommandLine, type ShellWord } from '../../shell';
 import type { CommandSite } from '../../sites';
-import { isLoopbackHost, isWeb, referencesPort, replacePartEdit, type SmallEdit, splitHostPort, wordRange } from '../cmd/common';
+import { isLoopbackHost, isWeb, linesOf, referencesPort, replacePartEdit, type SmallEdit, splitHostPort, wordRange } from '../cmd/common';
 
 interface Data {
   readonly host: string;
@@ -63,7 +63,7 @@ export default defineRule<Data>({
   *check({ document }) {
     for (const site of document.commands()) {
       if (!isWeb(site)) continue;
-      const lines = parseCommandLines(site.value);
+      const lines = linesOf(site);
       // Behind the nginx buildpack, the app listens on loopback on purpose and nginx serves `$PORT`.
       if (lines.some((line) => /nginx/.test(line.program) || line.command.words.some((w) => /(^|\/)start-nginx/.test(w.text)))) continue;
       for (const line of lines) {

@@ -1,9 +1,9 @@
 import { findKnownTokens, findUrlCredentials, isPlaceholder, isSecretName } from '../../detectors/secrets';
 import { defineRule } from '../../rule';
-import { type Assignment, type CommandLine, parseCommandLines } from '../../shell';
+import { type Assignment, type CommandLine } from '../../shell';
 import type { CommandSite } from '../../sites';
 import { maskSecret } from '../../text';
-import { describeSite, isDynamic, removeAssignmentEdit, type SmallEdit, wordRange } from '../cmd/common';
+import { describeSite, isDynamic, linesOf, removeAssignmentEdit, type SmallEdit, wordRange } from '../cmd/common';
 
 interface Data {
   readonly name: string;
@@ -49,7 +49,7 @@ export default defineRule<Data>({
   },
   *check({ document }) {
     for (const site of document.commands()) {
-      const lines = parseCommandLines(site.value);
+      const lines = linesOf(site);
       for (let index = 0; index < lines.length; index++) {
         for (const assignment of lines[index].assignments) {
           const found = inspect(site, lines, index, assignment);

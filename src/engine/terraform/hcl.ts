@@ -1,6 +1,7 @@
 /**
- * A plain syntax model of one HCL file, built from the tree-sitter tree and independent of it: the tree
- * lives in the wasm heap and is freed as soon as this model exists. Offsets are UTF-16 `[start, end)`.
+ * A plain syntax model of one HCL file, built by the native parser (well-formed files) or from the tree-sitter
+ * tree (files with syntax errors) and independent of both: a tree lives in the wasm heap and is freed as soon as
+ * this model exists. Offsets are UTF-16 `[start, end)`.
  */
 
 export interface Span {
@@ -10,7 +11,7 @@ export interface Span {
 
 export interface HclFile {
   readonly body: HclBody;
-  /** Syntax errors (tree-sitter ERROR and MISSING nodes), in source order, with readable messages. */
+  /** Syntax errors (from tree-sitter's ERROR and MISSING nodes), in source order, with readable messages. */
   readonly errors: readonly HclSyntaxError[];
   readonly comments: readonly HclComment[];
 }

@@ -27,6 +27,7 @@ import type {
 } from '../terraform/hcl';
 import { spanEnd } from '../text';
 import { MAX_NESTING, TOO_DEEP_MESSAGE } from './depth';
+import { lineEndOf, QuotedLineScanner } from './hclStringScan';
 
 /** The tree copied out of the wasm heap: node `i` has a type, a span, a parent and its first child / next sibling. */
 export class FlatTree {
@@ -321,6 +322,14 @@ class Converter {
     if (f.missing.has(id)) return true;
     // A wrapper (`block_end`) around a missing token is zero-width too.
     return f.start[id] === f.end[id] && f.first[id] !== -1 && f.missing.has(f.first[id]);
+  }
+
+  /** Built on the first string error only: well-formed files never need it. */
+  private quotedLineScanner: QuotedLineScanner | undefined;
+
+  private quotedLines(): QuotedLineScanner {
+    this.quotedLineScanner ??= new QuotedLineScanner(this.text);
+    return this.quotedLineScanner;
   }
 
   private error(start: number, end: number, message: string, rank = 5): void {
@@ -1065,9 +1074,9 @@ class Converter {
         return;
       case 'quoted_template_end': {
         const open = owner === -1 ? at : f.start[owner];
-        const escape = /\\(?![nrt"\\]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})./u.exec(this.text.slice(open, lineEndOf(this.text, open)));
+        const escape = this.quotedLines().firstInvalidEscape(open);
         if (escape) {
-          this.error(open + escape.index, open + escape.index + 2, `Invalid escape sequence \`${escape[0]}\` in a quoted string${context}`, 1);
+          this.error(escape.at, escape.at + 2, `Invalid escape sequence \`${escape.text}\` in a quoted string${context}`, 1);
           return;
         }
         this.error(open, lineEndOf(this.text, open), `Unterminated string: the closing \`"\` is missing${context}`, 1);
@@ -1218,13 +1227,13 @@ class Converter {
         const opener = type === 'template_interpolation_start' ? '${' : '%{';
         found.push({ start: f.start[node], end: f.end[node], message: `Unclosed \`${opener}\` in a string: the closing \`}\` is missing` });
       } else if (type === 'quoted_template_start' && parentType === 'ERROR') {
-        const escape = /\\(?![nrt"\\]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})./u.exec(this.text.slice(f.start[node], lineEndOf(this.text, f.start[node])));
-        const rest = this.text.slice(f.start[node] + 1, lineEndOf(this.text, f.start[node]));
+        const lines = this.quotedLines();
+        const escape = lines.firstInvalidEscape(f.start[node]);
         if (escape) {
-          const at = f.start[node] + escape.index;
-          found.push({ start: at, end: at + 2, message: `Invalid escape sequence \`${escape[0]}\` in a quoted string` });
-        } else if (!/(^|[^\\])(\\\\)*"/.test(rest)) {
-          found.push({ start: f.start[node], end: f.start[node] + 1 + rest.length, message: 'Unterminated string: the closing `"` is missing' });
+          found.push({ start: escape.at, end: escape.at + 2, message: `Invalid escape sequence \`${escape.text}\` in a quoted string` });
+        } else if (!lines.hasClosingQuote(f.start[node] + 1)) {
+          const end = Math.max(f.start[node] + 1, lineEndOf(this.text, f.start[node]));
+          found.push({ start: f.start[node], end, message: 'Unterminated string: the closing `"` is missing' });
         }
       }
       for (let c = f.first[node]; c !== -1; c = f.next[c]) stack.push(c);
@@ -1330,12 +1339,6 @@ function skipInline(text: string, at: number): number {
       i = close + 2;
     } else return i;
   }
-}
-
-function lineEndOf(text: string, at: number): number {
-  const n = text.indexOf('\n', at);
-  const end = n === -1 ? text.length : n;
-  return end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : Math.max(end, at);
 }
 
 /** Whether a gap between tokens breaks the line: a newline outside block comments (a line comment ends with one). */

@@ -13,7 +13,7 @@
  * parentheses and templates (`multiline` false); tree-sitter ignores newlines and hclConvert reports those as
  * errors, so the parser stops there and bails.
  */
-import type { HclAttribute, HclBlock, HclExpression, HclFile, HclLabel, HclObjectItem, HclTraverser } from '../terraform/hcl';
+import type { HclAttribute, HclBlock, HclComment, HclExpression, HclFile, HclLabel, HclObjectItem, HclTraverser } from '../terraform/hcl';
 import {
   AMPERSAND,
   BACKSLASH,
@@ -93,6 +93,32 @@ export function parseHclNative(text: string): HclFile | undefined {
   }
 }
 
+/** The top-level items and comments of a region of a file (see parseHclNativeRegion). */
+export interface HclRegion {
+  readonly attributes: HclAttribute[];
+  readonly blocks: HclBlock[];
+  readonly comments: HclComment[];
+}
+
+/**
+ * Parses the top-level items of `text` in `[from, to)` exactly as parseHclNative would parse them inside the whole
+ * file, with the file's offsets: `from` is 0 or the end of a top-level item (whose line end is checked first), and
+ * the parse must arrive at `to` between two items (`to` is the start of a top-level item, or the end of the text).
+ * Undefined when it does not, or on anything parseHclNative gives up on. The region's attribute names are checked
+ * for duplicates among themselves only: the caller checks them against the rest of the file.
+ */
+export function parseHclNativeRegion(text: string, from: number, to: number): HclRegion | undefined {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0) return undefined;
+  const parser = (shared ??= new NativeParser());
+  try {
+    return parser.parseRegion(text, from, to);
+  } catch {
+    return undefined;
+  } finally {
+    parser.finish();
+  }
+}
+
 class NativeParser extends NativeScanner {
   private depth = 0;
   /** Set by peekOperator(). */
@@ -107,6 +133,32 @@ class NativeParser extends NativeScanner {
     const blocks: HclBlock[] = [];
     this.bodyItems(attributes, blocks, true);
     return { body: { start: 0, end: this.len, attributes, blocks }, errors: [], comments: this.comments };
+  }
+
+  parseRegion(text: string, from: number, to: number): HclRegion {
+    this.start(text);
+    this.depth = 0;
+    this.pos = from;
+    if (from === 0) {
+      if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    } else {
+      // The line end after the item that ends at `from`: what the whole-file parse checks next.
+      this.expectLineEnd();
+    }
+    const attributes: HclAttribute[] = [];
+    const blocks: HclBlock[] = [];
+    for (;;) {
+      this.skipAll();
+      if (this.pos >= to) break;
+      if (this.at(this.pos) === RBRACE) throw BAIL;
+      this.item(attributes, blocks);
+      if (this.pos >= to && to < this.len) throw BAIL; // the item ran into the next region
+      this.expectLineEnd();
+    }
+    // Trivia past `to` (a comment opened in the region) or an item ending after it: not the file's parse.
+    if (this.pos !== to) throw BAIL;
+    checkUniqueNames(attributes);
+    return { attributes, blocks, comments: this.comments };
   }
 
   // ---------------------------------------------------------------- bodies

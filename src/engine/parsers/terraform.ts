@@ -8,6 +8,10 @@
  * does, and gives up on anything else: every syntax error, and rare constructs. tree-sitter then parses the file,
  * and hclConvert.ts turns its tree into the model, with error recovery and readable messages for broken files.
  *
+ * An open document (`HclDocumentParser`) is re-parsed incrementally: after an edit, only the top-level items it
+ * touches are parsed again natively (hclIncremental.ts), the others are reused (those after it moved by the
+ * change in length); when that region does not parse natively, the whole text goes the way above.
+ *
  * The wasm files are loaded once by `loadTerraformParser()` (async), which parseHcl requires even when the native
  * parser succeeds, so that a file never parses differently depending on whether it is well-formed; after that
  * `parseHcl()` is synchronous. Every tree lives in the wasm heap, which never shrinks, so each one is deleted as
@@ -19,6 +23,7 @@ import * as path from 'node:path';
 import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 import type { HclFile, Span } from '../terraform/hcl';
 import { convertWithRegions, flatten, setTreeSitterBinding } from './hclConvert';
+import { type EditedRange, mergeEdit, reparseEdited } from './hclIncremental';
 import { parseHclNative } from './hclNative';
 
 export const RUNTIME_WASM = 'web-tree-sitter.wasm';
@@ -246,11 +251,15 @@ export interface HclEdit {
 }
 
 /**
- * Incremental parsing for one open document. The native parser reads each new text whole (it is faster than
- * tree-sitter's incremental re-parse); tree-sitter runs only when it gives up. Edits are still applied to the
- * kept tree (cheap), and the tree is re-parsed lazily, reusing it, only when tree-sitter is needed, so that a
- * broken file being edited keeps its incremental re-parses. `update()` is `apply()` plus `file()`; an editor can
- * apply every keystroke and build the model only when it lints. Call `dispose()` when the document closes.
+ * Incremental parsing for one open document. An edit is re-parsed natively, block by block (hclIncremental.ts):
+ * the parser keeps the last model the native parser built (the base) and the range where the text has changed
+ * since; `file()` re-parses only the top-level items in that range and reuses every other one. When that region
+ * does not parse natively, the whole text is parsed natively, and when that gives up too, by tree-sitter.
+ * Edits are also applied to the kept tree-sitter tree (cheap), which is re-parsed lazily, reusing it, only when
+ * tree-sitter is needed, so that a broken file being edited keeps its incremental re-parses; the base and its
+ * range of changes also outlive a broken text, so the edit that repairs it is re-parsed by region again.
+ * `update()` is `apply()` plus `file()`; an editor can apply every keystroke and build the model only when it
+ * lints. Call `dispose()` when the document closes.
  */
 export class HclDocumentParser {
   private readonly parser: Parser;
@@ -259,17 +268,22 @@ export class HclDocumentParser {
   private stale = true;
   private text = '';
   private cached: HclFile | undefined;
+  /** The last model the native parser built, and the length of its text. */
+  private base: { readonly file: HclFile; readonly length: number } | undefined;
+  /** Where `text` differs from the base's text; undefined when it does not. */
+  private edited: EditedRange | undefined;
   private disposed = false;
 
   constructor() {
     this.parser = newParser(requireLanguage());
   }
 
-  /** A full parse of `text`; drops the kept tree. */
+  /** A full parse of `text`; drops the kept tree and the base. */
   parse(text: string): HclFile {
     this.assertLive();
     this.tree?.delete();
     this.tree = undefined;
+    this.base = undefined;
     this.replace(text);
     return this.file();
   }
@@ -287,14 +301,43 @@ export class HclDocumentParser {
   apply(edits: readonly HclEdit[], newText: string): void {
     this.assertLive();
     if (this.tree) for (const edit of edits) this.tree.edit(new Edit(edit));
+    this.trackEdits(edits, newText);
     this.replace(newText);
   }
 
   /** The model of the current text (built once per text). */
   file(): HclFile {
     this.assertLive();
-    this.cached ??= parseHclNative(this.text) ?? this.treeSitterFile();
+    this.cached ??= this.nativeFile() ?? this.treeSitterFile();
     return this.cached;
+  }
+
+  /** Adds `edits` to the range where the text differs from the base's; forgets the base if they do not fit. */
+  private trackEdits(edits: readonly HclEdit[], newText: string): void {
+    if (!this.base) return;
+    // No edits for a new text: nothing relates it to the base.
+    if (edits.length === 0 && newText !== this.text) this.base = undefined;
+    let length = this.text.length;
+    for (const edit of edits) {
+      if (!this.base) break;
+      this.edited = mergeEdit(this.edited, edit, length);
+      if (!this.edited) this.base = undefined;
+      length += edit.newEndIndex - edit.oldEndIndex;
+    }
+    if (length !== newText.length) this.base = undefined;
+    if (!this.base) this.edited = undefined;
+  }
+
+  /** The text's model from the native parser (by region when possible, else whole); undefined if it gives up. */
+  private nativeFile(): HclFile | undefined {
+    const base = this.base;
+    if (base && !this.edited) return base.file;
+    const file = (base && this.edited && reparseEdited(base.file, base.length, this.text, this.edited)) || parseHclNative(this.text);
+    if (file) {
+      this.base = { file, length: this.text.length };
+      this.edited = undefined;
+    }
+    return file;
   }
 
   private treeSitterFile(): HclFile {
@@ -321,6 +364,8 @@ export class HclDocumentParser {
     if (this.disposed) return;
     this.tree?.delete();
     this.tree = undefined;
+    this.base = undefined;
+    this.edited = undefined;
     this.parser.delete();
     this.disposed = true;
   }

@@ -3,13 +3,14 @@ import { Document } from './document';
 import { matchesAnyGlob } from './glob';
 import { dirOf, relativeTo } from './paths';
 import { chooseGeneration, chooseProfile, type ProfileChoice } from './profile';
-import { RULE_IDS, RULES } from './registry';
+import { RULE_IDS } from './registry';
 import type { AnyRule, AppFiles, RuleContext } from './rule';
+import { baseSeverity, dispatchedRules, isSeveritySetting } from './ruleDispatch';
 import { shiftSeverity } from './severity';
 import { analyzeModule, moduleProfileOf } from './terraform/index';
 import { dockerfileProcesses } from './sites';
 import { applySuppressions, type SuppressionNotice, suppressionNotices } from './suppressions';
-import { type Detection, type Finding, type Generation, type Profile, PROFILES, type ProfileSetting, type Severity, type SourceFile } from './types';
+import type { Detection, Finding, Generation, ProfileSetting, Severity, SourceFile } from './types';
 
 export interface LintRequest {
   readonly files: readonly SourceFile[];
@@ -71,7 +72,6 @@ export function lint(request: LintRequest): LintResult {
 
   for (const app of apps.values()) {
     const { config } = scopeOf(app.files.dir);
-    const rules = activeRules(config, request.only);
     const profile = chooseProfile(request.profile, config.profile, app.files);
     const generation = chooseGeneration(config.generation, app.files);
     // All `.tf` and `.tfvars` files of the directory form one module, built once and evaluated lazily.
@@ -93,17 +93,14 @@ export function lint(request: LintRequest): LintResult {
         terraform && moduleProfile && isTerraformDocument(document)
           ? { document, app: app.files, profile: moduleProfile.profile, generation, terraform, fileExists }
           : { document, app: app.files, profile: profile.profile, generation, fileExists };
-      for (const rule of rules) {
-        if (!rule.meta.fileKinds.includes(document.kind)) continue;
-        const setting = config.rules[rule.meta.id];
-        // A detection may carry its own profile (a Terraform resource in a Shield space), so a rule that is off
-        // for the file's profile still runs when it is on for another one.
-        const baseFor = (p: Profile) => rule.meta.severity[p] ?? (isSeverity(setting) ? setting : null);
-        if (PROFILES.every((p) => baseFor(p) === null)) continue;
+      // A detection may carry its own profile (a Terraform resource in a Shield space), so a rule that is off
+      // for the file's profile still runs when it is on for another one.
+      for (const entry of dispatchedRules(config, request.only, document.kind)) {
+        const rule = entry.rule;
         try {
           for (const detection of rule.check(context)) {
-            const base = baseFor(detection.profile ?? context.profile);
-            if (base !== null) findings.push(toFinding(rule, detection, context, base, setting, documents));
+            const base = baseSeverity(entry, detection.profile ?? context.profile);
+            if (base !== null) findings.push(toFinding(rule, detection, context, base, entry.setting, documents));
           }
         } catch (error) {
           failures.push({ ruleId: rule.meta.id, path: document.path, error: error instanceof Error ? error.message : String(error) });
@@ -139,21 +136,8 @@ function configResolver(request: LintRequest): (dir: string) => ConfigScope {
   return resolve;
 }
 
-function activeRules(config: ComplianceConfig, only: readonly string[] | undefined): AnyRule[] {
-  if (only && only.length > 0) return RULES.filter((rule) => only.includes(rule.meta.id));
-  return RULES.filter((rule) => {
-    const setting = config.rules[rule.meta.id];
-    if (setting === 'off') return false;
-    return !rule.meta.preview || setting !== undefined;
-  });
-}
-
 function isTerraformDocument(document: Document): boolean {
   return document.kind === 'terraform' || document.kind === 'tfvars';
-}
-
-function isSeverity(setting: RuleSetting | undefined): setting is Severity {
-  return setting !== undefined && setting !== 'on' && setting !== 'off';
 }
 
 function toFinding(
@@ -168,7 +152,7 @@ function toFinding(
   const lines = (documents.get(path) ?? context.document).lines;
   let severity = detection.severity ?? base;
   if (detection.shift) severity = shiftSeverity(severity, detection.shift);
-  if (isSeverity(setting)) severity = setting;
+  if (isSeveritySetting(setting)) severity = setting;
   const fix = rule.fix?.(detection, context);
   const ruleId = rule.meta.id;
   const message = rule.message(detection.data, context);

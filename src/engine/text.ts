@@ -5,7 +5,11 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
+    // Before the first `\r` every line break is a `\n`: indexOf finds them faster than a loop over every character.
+    const firstCr = text.indexOf('\r');
+    const plainEnd = firstCr < 0 ? text.length : firstCr;
+    for (let lf = text.indexOf('\n'); lf >= 0 && lf < plainEnd; lf = text.indexOf('\n', lf + 1)) this.lineStarts.push(lf + 1);
+    for (let i = plainEnd; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 10 /* \n */) this.lineStarts.push(i + 1);
       else if (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) this.lineStarts.push(i + 1);

@@ -197,6 +197,13 @@ function incrementalHclProperty(limits: Limits): FuzzProperty<TextInput> {
         // A parse that ran out of its read budget differs by design: the incremental one reads less.
         const gaveUp = (file: typeof full) => file.errors.some((e) => e.message.startsWith('The Terraform parser gave up'));
         if (gaveUp(incremental) || gaveUp(full)) return;
+        // A broken text is re-parsed by region in an open document, keeping the items a whole-file recovery may
+        // fold into the error: the two must agree that it is broken, and are equal when it is not.
+        if (full.errors.length > 0 || incremental.errors.length > 0) {
+          if (full.errors.length === 0 || incremental.errors.length === 0) fail(`only the ${full.errors.length > 0 ? 'full' : 'incremental'} parse reports an error after replacing [${edit.startIndex}, ${edit.oldEndIndex}) by ${JSON.stringify(after.slice(start, after.length - tail)).slice(0, 200)}`);
+          checkModelOffsets(incremental, after.length, 'incremental');
+          return;
+        }
         const a = stableJson(incremental);
         const b = stableJson(full);
         if (a !== b) fail(`incremental and full parses differ after replacing [${edit.startIndex}, ${edit.oldEndIndex}) by ${JSON.stringify(after.slice(start, after.length - tail)).slice(0, 200)}`);

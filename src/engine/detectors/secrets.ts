@@ -212,6 +212,13 @@ function hostOf(authority: string): string {
 /** URLs whose userinfo carries a password that is not a placeholder (catalog URL_CREDS), whatever the host. */
 export function findUrlCredentials(value: string): UrlCredentialMatch[] {
   if (typeof value !== 'string') return [];
+  // URL_CREDS needs a `://` and an `@`: most strings have neither, and are not worth a regex scan.
+  if (!value.includes('://') || !value.includes('@')) return [];
+  return scanUrlCredentials(value);
+}
+
+/** findUrlCredentials() without its prefilter: the regex over the whole value. */
+export function scanUrlCredentials(value: string): UrlCredentialMatch[] {
   const out: UrlCredentialMatch[] = [];
   for (const match of value.matchAll(URL_CREDS)) {
     const [, scheme, user, password, authority] = match;
@@ -486,6 +493,13 @@ function hasKeyMaterial(block: string): boolean {
 /** `-----BEGIN … PRIVATE KEY-----` blocks that carry key material (catalog HRK-SEC-004). */
 export function findPrivateKeys(value: string): PrivateKeyMatch[] {
   if (typeof value !== 'string') return [];
+  // PEM_HEADER starts with this literal text: without it there is nothing to scan for.
+  if (!value.includes('-----BEGIN ')) return [];
+  return scanPrivateKeys(value);
+}
+
+/** findPrivateKeys() without its prefilter: the regex over the whole value. */
+export function scanPrivateKeys(value: string): PrivateKeyMatch[] {
   const out: PrivateKeyMatch[] = [];
   for (const header of value.matchAll(PEM_HEADER)) {
     const start = header.index;

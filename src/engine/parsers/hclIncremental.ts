@@ -13,8 +13,8 @@
  * The items and comments before the region are the base's own objects (other code caches per object); those after
  * it are copies with every offset moved by the change in length, made by one function per model type.
  */
-import type { HclAttribute, HclBlock, HclBody, HclComment, HclExpression, HclFile, HclLabel, HclObjectItem, HclTemplatePart, HclTraverser, Span } from '../terraform/hcl';
-import { parseHclNativeRegion } from './hclNative';
+import type { HclAttribute, HclBlock, HclBody, HclComment, HclExpression, HclFile, HclLabel, HclObjectItem, HclSyntaxError, HclTemplatePart, HclTraverser, Span } from '../terraform/hcl';
+import { type HclRegion, parseHclNativeRegion } from './hclNative';
 
 /**
  * Where the current text differs from the base's: the base's `[start, oldEnd)` became the current
@@ -56,6 +56,43 @@ export function mergeEdit(range: EditedRange | undefined, edit: OffsetEdit, leng
  * natively, or not as it would within the whole file.
  */
 export function reparseEdited(base: HclFile, baseLength: number, text: string, range: EditedRange): HclFile | undefined {
+  const region = editedRegion(base, baseLength, text, range);
+  if (!region) return undefined;
+  const parsed = parseHclNativeRegion(text, region.start, region.oldEnd + region.delta);
+  if (!parsed) return undefined;
+  const attributes = base.body.attributes;
+  if (!namesStayUnique(parsed.attributes, attributes, countStartingBefore(attributes, region.start), countStartingBefore(attributes, region.oldEnd))) return undefined;
+  return splice(base, text, region, parsed, []);
+}
+
+/**
+ * Like reparseEdited, for an edit that leaves the region broken (typing usually passes through a syntax error):
+ * tree-sitter parses the region's text alone, with its recovery and messages, and every other item is reused.
+ * Undefined unless tree-sitter finds an error there: an edit that breaks the text only where the region meets
+ * its neighbours (two items joined on one line) must be found by the whole-file parse.
+ */
+export function reparseEditedBroken(base: HclFile, baseLength: number, text: string, range: EditedRange, parseAlone: (text: string) => HclFile): HclFile | undefined {
+  const region = editedRegion(base, baseLength, text, range);
+  if (!region || !endsLine(text, region.start)) return undefined;
+  const alone = parseAlone(text.slice(region.start, region.oldEnd + region.delta));
+  if (alone.errors.length === 0) return undefined;
+  const at = region.start;
+  const parsed = {
+    attributes: alone.body.attributes.map((attribute) => shiftAttribute(attribute, at)),
+    blocks: alone.body.blocks.map((block) => shiftBlock(block, at)),
+    comments: alone.comments.map((comment) => shiftComment(comment, at)),
+  };
+  return splice(base, text, region, parsed, alone.errors.map((error) => ({ start: error.start + at, end: error.end + at, message: error.message })));
+}
+
+/** The base's `[start, oldEnd)`, whose text is now `[start, oldEnd + delta)`: whole top-level items and the gaps around them. */
+interface EditedRegion {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+}
+
+function editedRegion(base: HclFile, baseLength: number, text: string, range: EditedRange): EditedRegion | undefined {
   if (baseLength + range.delta !== text.length) return undefined;
   const attributes = base.body.attributes;
   const blocks = base.body.blocks;
@@ -63,35 +100,41 @@ export function reparseEdited(base: HclFile, baseLength: number, text: string, r
   // looks past its end (`a = x` + ` + 1`, a heredoc's closing line), never past that line break.
   let previous = lastItemEndingBefore(attributes, blocks, range.start);
   while (previous && !hasLineBreak(text, previous.end, range.start)) previous = lastItemEndingBefore(attributes, blocks, previous.start);
-  const regionStart = previous ? previous.end : 0;
   // …and ends at the start of the first item after it (typing right before an item changes that item).
   const next = firstItemStartingAfter(attributes, blocks, range.oldEnd);
-  const oldRegionEnd = next ? next.start : baseLength;
-  const delta = range.delta;
-  const region = parseHclNativeRegion(text, regionStart, oldRegionEnd + delta);
-  if (!region) return undefined;
+  return { start: previous ? previous.end : 0, oldEnd: next ? next.start : baseLength, delta: range.delta };
+}
 
-  const attributesBefore = countStartingBefore(attributes, regionStart);
-  const attributesAfter = countStartingBefore(attributes, oldRegionEnd);
-  const blocksBefore = countStartingBefore(blocks, regionStart);
-  const blocksAfter = countStartingBefore(blocks, oldRegionEnd);
-  if (!namesStayUnique(region.attributes, attributes, attributesBefore, attributesAfter)) return undefined;
-
-  const newAttributes = attributes.slice(0, attributesBefore);
-  for (const attribute of region.attributes) newAttributes.push(attribute);
-  for (let i = attributesAfter; i < attributes.length; i++) newAttributes.push(delta === 0 ? attributes[i] : shiftAttribute(attributes[i], delta));
-
-  const newBlocks = blocks.slice(0, blocksBefore);
-  for (const block of region.blocks) newBlocks.push(block);
-  for (let i = blocksAfter; i < blocks.length; i++) newBlocks.push(delta === 0 ? blocks[i] : shiftBlock(blocks[i], delta));
-
+/** The base with the region's items replaced: those before are the base's own objects, those after shifted copies. */
+function splice(base: HclFile, text: string, region: EditedRegion, parsed: HclRegion, errors: HclSyntaxError[]): HclFile {
+  const { attributes, blocks } = base.body;
   const comments = base.comments;
-  const newComments = comments.slice(0, countStartingBefore(comments, regionStart));
-  for (const comment of region.comments) newComments.push(comment);
-  for (let i = countStartingBefore(comments, oldRegionEnd); i < comments.length; i++) {
-    newComments.push(delta === 0 ? comments[i] : shiftComment(comments[i], delta));
-  }
-  return { body: { start: 0, end: text.length, attributes: newAttributes, blocks: newBlocks }, errors: [], comments: newComments };
+  const { start, oldEnd, delta } = region;
+  const newAttributes = attributes.slice(0, countStartingBefore(attributes, start));
+  for (const attribute of parsed.attributes) newAttributes.push(attribute);
+  for (let i = countStartingBefore(attributes, oldEnd); i < attributes.length; i++) newAttributes.push(delta === 0 ? attributes[i] : shiftAttribute(attributes[i], delta));
+
+  const newBlocks = blocks.slice(0, countStartingBefore(blocks, start));
+  for (const block of parsed.blocks) newBlocks.push(block);
+  for (let i = countStartingBefore(blocks, oldEnd); i < blocks.length; i++) newBlocks.push(delta === 0 ? blocks[i] : shiftBlock(blocks[i], delta));
+
+  const newComments = comments.slice(0, countStartingBefore(comments, start));
+  for (const comment of parsed.comments) newComments.push(comment);
+  for (let i = countStartingBefore(comments, oldEnd); i < comments.length; i++) newComments.push(delta === 0 ? comments[i] : shiftComment(comments[i], delta));
+  return { body: { start: 0, end: text.length, attributes: newAttributes, blocks: newBlocks }, errors, comments: newComments };
+}
+
+/**
+ * Whether the line at `offset` (the end of the item before a region) ends there, with only blanks or a line
+ * comment after it: then the region starts a new item. A line break inside a block comment does not end the
+ * item (a traversal can go on after the comment closes on the next line), and the region alone would look broken.
+ */
+function endsLine(text: string, offset: number): boolean {
+  if (offset === 0) return true;
+  let at = offset;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9 || text.charCodeAt(at) === 13) at++;
+  if (at >= text.length || text.charCodeAt(at) === 10 || text.charCodeAt(at) === 35) return true;
+  return text.startsWith('//', at);
 }
 
 /** Whether `text[from, to)` holds a line feed. */
@@ -185,16 +228,24 @@ function shiftAttribute(attribute: HclAttribute, delta: number): HclAttribute {
 function shiftBlock(block: HclBlock, delta: number): HclBlock {
   const labels: HclLabel[] = [];
   for (const label of block.labels) labels.push({ start: label.start + delta, end: label.end + delta, value: label.value });
-  // The native parser always sets both brace offsets (a block it builds is closed).
+  const start = block.start + delta;
+  const end = block.end + delta;
+  const typeSpan = shiftSpan(block.typeSpan, delta);
+  const body = shiftBody(block.body, delta);
+  const { openBraceEnd, closeBraceStart } = block;
+  // The native parser always sets both brace offsets (a block it builds is closed); tree-sitter's broken blocks may not.
+  if (openBraceEnd !== undefined && closeBraceStart !== undefined) {
+    return { start, end, type: block.type, typeSpan, labels, body, openBraceEnd: openBraceEnd + delta, closeBraceStart: closeBraceStart + delta };
+  }
   return {
-    start: block.start + delta,
-    end: block.end + delta,
+    start,
+    end,
     type: block.type,
-    typeSpan: shiftSpan(block.typeSpan, delta),
+    typeSpan,
     labels,
-    body: shiftBody(block.body, delta),
-    openBraceEnd: (block.openBraceEnd as number) + delta,
-    closeBraceStart: (block.closeBraceStart as number) + delta,
+    body,
+    ...(openBraceEnd === undefined ? {} : { openBraceEnd: openBraceEnd + delta }),
+    ...(closeBraceStart === undefined ? {} : { closeBraceStart: closeBraceStart + delta }),
   };
 }
 

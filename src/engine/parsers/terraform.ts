@@ -23,7 +23,7 @@ import * as path from 'node:path';
 import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 import type { HclFile, Span } from '../terraform/hcl';
 import { convertWithRegions, flatten, setTreeSitterBinding } from './hclConvert';
-import { type EditedRange, mergeEdit, reparseEdited } from './hclIncremental';
+import { type EditedRange, mergeEdit, reparseEdited, reparseEditedBroken } from './hclIncremental';
 import { parseHclNative } from './hclNative';
 
 export const RUNTIME_WASM = 'web-tree-sitter.wasm';
@@ -254,7 +254,10 @@ export interface HclEdit {
  * Incremental parsing for one open document. An edit is re-parsed natively, block by block (hclIncremental.ts):
  * the parser keeps the last model the native parser built (the base) and the range where the text has changed
  * since; `file()` re-parses only the top-level items in that range and reuses every other one. When that region
- * does not parse natively, the whole text is parsed natively, and when that gives up too, by tree-sitter.
+ * does not parse natively, the whole text is parsed natively; when that gives up too (a syntax error), tree-sitter
+ * parses the edited region alone if the error is there, and the whole text otherwise. A broken text can thus
+ * keep items that a whole-file recovery would have folded into the error (an unterminated heredoc); the CLI
+ * always parses whole files.
  * Edits are also applied to the kept tree-sitter tree (cheap), which is re-parsed lazily, reusing it, only when
  * tree-sitter is needed, so that a broken file being edited keeps its incremental re-parses; the base and its
  * range of changes also outlive a broken text, so the edit that repairs it is re-parsed by region again.
@@ -308,7 +311,7 @@ export class HclDocumentParser {
   /** The model of the current text (built once per text). */
   file(): HclFile {
     this.assertLive();
-    this.cached ??= this.nativeFile() ?? this.treeSitterFile();
+    this.cached ??= this.regionFile() ?? this.wholeNativeFile() ?? this.brokenRegionFile() ?? this.treeSitterFile();
     return this.cached;
   }
 
@@ -328,11 +331,34 @@ export class HclDocumentParser {
     if (!this.base) this.edited = undefined;
   }
 
-  /** The text's model from the native parser (by region when possible, else whole); undefined if it gives up. */
-  private nativeFile(): HclFile | undefined {
+  /** The text's model re-parsed natively by region from the base; undefined if the region does not parse. */
+  private regionFile(): HclFile | undefined {
     const base = this.base;
-    if (base && !this.edited) return base.file;
-    const file = (base && this.edited && reparseEdited(base.file, base.length, this.text, this.edited)) || parseHclNative(this.text);
+    if (!base) return undefined;
+    if (!this.edited) return base.file;
+    const file = reparseEdited(base.file, base.length, this.text, this.edited);
+    if (file) {
+      this.base = { file, length: this.text.length };
+      this.edited = undefined;
+    }
+    return file;
+  }
+
+  /**
+   * A text that is broken (most typing passes through a syntax error; the whole-file native parse has just given
+   * up): tree-sitter parses the edited region alone, and every other item is reused, instead of a whole-file
+   * tree-sitter parse and recovery (hundreds of milliseconds on a large file). The base stays the last
+   * well-formed model.
+   */
+  private brokenRegionFile(): HclFile | undefined {
+    const base = this.base;
+    if (!base || !this.edited) return undefined;
+    return reparseEditedBroken(base.file, base.length, this.text, this.edited, parseHclWithTreeSitter);
+  }
+
+  /** The whole text's model from the native parser; undefined if it gives up. */
+  private wholeNativeFile(): HclFile | undefined {
+    const file = parseHclNative(this.text);
     if (file) {
       this.base = { file, length: this.text.length };
       this.edited = undefined;

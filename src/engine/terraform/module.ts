@@ -3,7 +3,7 @@
  * `*.auto.tfvars`), locals, outputs and providers. Everything is evaluated lazily and memoized, so building a
  * module costs one pass over the top-level blocks and a rule pays only for the values it reads.
  */
-import type { Document } from '../document';
+import { Document } from '../document';
 import type { RuleContext, TerraformContext } from '../rule';
 import type { Generation, ProfileSetting } from '../types';
 import { applyTraversers, type EvalHost, evaluate, keyOf, nested, type Scope, toNumber, UNKNOWN, withFrom } from './evaluate';
@@ -505,4 +505,51 @@ export class ModuleImpl implements TfModule {
   resourcesOfType(type: string): readonly TfResource[] {
     return this.resources.filter((r) => r.type === type);
   }
+}
+
+/**
+ * A tiny module kept for the life of the process, with its values read once. V8 drops the hidden class an object
+ * reaches by adding its fields when no live object has it at a full GC, and deoptimises every function that was
+ * specialised on it ("weak objects"). A lint keeps none of its modules, so after each full GC the hot Terraform
+ * code (and the line index, documents, resources, bodies, attributes, variables) ran unoptimised again until V8
+ * re-optimised it. One live instance of each class keeps their hidden classes, and the optimised code with them.
+ */
+export const SHAPE_WITNESS: TerraformContext = witnessModule();
+
+function witnessModule(): TerraformContext {
+  const span = (start: number, end: number) => ({ start, end });
+  const text = 'resource "heroku_app" "a" {\n  count = 1\n}\nvariable "v" {\n  default = "x"\n}\n';
+  const attribute = (name: string, start: number, value: HclExpression): HclAttribute => ({ ...span(start, value.end), name, nameSpan: span(start, start + name.length), value });
+  const block = (type: string, labels: readonly string[], start: number, attributes: HclAttribute[], end: number): HclBlock => ({
+    ...span(start, end),
+    type,
+    typeSpan: span(start, start + type.length),
+    labels: labels.map((value) => ({ ...span(start, start), value })),
+    body: { ...span(start, end), attributes, blocks: [] },
+  });
+  const hcl: HclFile = {
+    body: {
+      ...span(0, text.length),
+      attributes: [],
+      blocks: [
+        block('resource', ['heroku_app', 'a'], 0, [attribute('count', 30, { ...span(38, 39), kind: 'number', value: 1 })], 41),
+        block('variable', ['v'], 42, [attribute('default', 59, { ...span(69, 72), kind: 'string', value: 'x' })], 74),
+      ],
+    },
+    errors: [],
+    comments: [],
+  };
+  const document = Document.parse({ path: 'main.tf', kind: 'terraform', text, hcl });
+  const context = analyzeModule([document]);
+  const reads: unknown[] = [];
+  for (const resource of context.module.resources) {
+    for (const instance of resource.instances) reads.push(instance.attribute('count')?.value);
+    reads.push(resource.attribute('count')?.value);
+    resource.blocks('lifecycle');
+    context.graph.profileOf(resource);
+  }
+  for (const variable of context.module.variables) reads.push(variable.value);
+  document.lines.range(0, text.length);
+  document.strings();
+  return context;
 }

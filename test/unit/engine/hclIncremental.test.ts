@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import * as fc from 'fast-check';
-import { terraformModule } from '../../../bench/gen';
+import { rng, terraformModule } from '../../../bench/gen';
 import { type EditedRange, mergeEdit, reparseEdited } from '../../../src/engine/parsers/hclIncremental';
 import { parseHclNative } from '../../../src/engine/parsers/hclNative';
 import { type HclEdit, HclDocumentParser, loadTerraformParser, parseHcl } from '../../../src/engine/parsers/terraform';
@@ -138,6 +138,10 @@ function sources(): string[] {
  * tree-sitter's incremental re-parse (untouched here, and whose error recovery can differ from a fresh parse's),
  * it reports an error too.
  */
+/**
+ * A valid text gets exactly the whole-file model. A broken one gets errors (not necessarily the whole file's
+ * recovery: an open document re-parses a broken region alone, keeping the items around it).
+ */
 function assertSameModel(actual: HclFile, text: string, context: string): void {
   const expected = parseHcl(text);
   const message = `${context}\n--- text:\n${JSON.stringify(text.slice(0, 3000))}`;
@@ -258,7 +262,7 @@ function edited(text: string, start: number, deleted: number, inserted: string):
   const next = replace(text, start, deleted, inserted);
   parser.apply([next.edit], next.text);
   const after = parser.file();
-  assert.deepStrictEqual(after, parseHcl(next.text), JSON.stringify(next.text));
+  assertSameModel(after, next.text, 'edited');
   return { before, after, text: next.text, parser };
 }
 
@@ -404,5 +408,54 @@ describe('incremental native re-parse: hand-written cases', () => {
     range = mergeEdit(range, { startIndex: 2, oldEndIndex: 3, newEndIndex: 3 }, 98);
     assert.deepStrictEqual(range, { start: 2, oldEnd: 22, delta: -2 });
     assert.equal(mergeEdit(range, { startIndex: 5, oldEndIndex: 99, newEndIndex: 5 }, 98), undefined);
+  });
+});
+
+describe('incremental re-parse of a broken region', () => {
+  it('a keystroke that breaks one block reports its error there and keeps every other block', () => {
+    const text = 'resource "heroku_app" "a" {\n  name = "a"\n}\n\nresource "heroku_app" "b" {\n  name = "b"\n}\n\nresource "heroku_app" "c" {\n  name = "c"\n}\n';
+    const at = text.indexOf('"b"\n') + 3;
+    for (const inserted of ['"', '{', '=', '${', '/*', 'x y']) {
+      const { before, after, parser } = edited(text, at, 0, inserted);
+      parser.dispose();
+      const region = { start: before.body.blocks[0].end, end: before.body.blocks[2].start + inserted.length };
+      assert.ok(after.errors.length > 0, JSON.stringify(inserted));
+      for (const error of after.errors) assert.ok(error.start >= region.start && error.end <= region.end, `${JSON.stringify(inserted)}: ${JSON.stringify(error)}`);
+      assert.equal(after.body.blocks[0], before.body.blocks[0], 'the block before is the same object');
+      const last = after.body.blocks.at(-1);
+      assert.equal(last?.labels[1].value, 'c');
+      assert.equal(last?.start, before.body.blocks[2].start + inserted.length);
+    }
+  });
+
+  it('random keystrokes on generated modules: a broken region is only reported when the whole text is broken', () => {
+    const random = rng(20261129);
+    const letters = 'abz=" {}[]#$/\n';
+    for (const text of [terraformModule(300, 11).files.get('main.tf') as string, MODULE]) {
+      const parser = new HclDocumentParser();
+      try {
+        let current = text;
+        parser.parse(current);
+        let broken = 0;
+        for (let n = 0; n < 400; n++) {
+          const at = Math.floor(random() * (current.length + 1));
+          const next = replace(current, at, 0, letters[Math.floor(random() * letters.length)]);
+          parser.apply([next.edit], next.text);
+          const model = parser.file();
+          const whole = parseHcl(next.text);
+          assert.equal(model.errors.length > 0, whole.errors.length > 0, JSON.stringify(next.text.slice(Math.max(0, at - 40), at + 40)));
+          if (whole.errors.length === 0) assert.deepStrictEqual(model, whole);
+          else broken++;
+          // Undo the keystroke, as the benchmark does, so that the module stays mostly valid.
+          const undo = replace(next.text, at, 1, '');
+          parser.apply([undo.edit], undo.text);
+          assert.deepStrictEqual(parser.file(), parseHcl(undo.text));
+          current = undo.text;
+        }
+        assert.ok(broken > 20, `${broken} broken keystrokes`);
+      } finally {
+        parser.dispose();
+      }
+    }
   });
 });

@@ -59,32 +59,37 @@ function reasonOf(key: string, value: Value): Reason | undefined {
  * map (`merge(local.common_config, {…})`), and the detectors are the cost of this rule. A reason depends only on
  * the key and on the value's text when it is a known string, else on whether the value is null, unknown or known.
  */
-class ReasonMemo {
+interface ReasonMemo {
   /** By key, then by the value's text, or by `null`, `known` or `unknown` for a value that is not a known string. */
-  private readonly byKey = new Map<string, Map<string, Reason | null>>();
-  private readonly byShape = new Map<string, Map<string, Reason | null>>();
+  readonly byKey: Map<string, Map<string, Reason | null>>;
+  readonly byShape: Map<string, Map<string, Reason | null>>;
+}
 
-  reasonOf(key: string, value: Value): Reason | undefined {
-    const text = isKnown(value) ? stringValue(value) : undefined;
-    const caches = text === undefined ? this.byShape : this.byKey;
-    let cache = caches.get(key);
-    if (!cache) caches.set(key, (cache = new Map<string, Reason | null>()));
-    const memoKey = text ?? (value.kind === 'null' ? 'null' : isKnown(value) ? 'known' : 'unknown');
-    let reason = cache.get(memoKey);
-    if (reason === undefined) {
-      reason = reasonOf(key, value) ?? null;
-      cache.set(memoKey, reason);
-    }
-    return reason ?? undefined;
+/** A plain object rather than a class instance: V8 keeps a literal's hidden class when no memo is alive (a class's it drops at a full GC, and the code specialised on it). */
+function newReasonMemo(): ReasonMemo {
+  return { byKey: new Map<string, Map<string, Reason | null>>(), byShape: new Map<string, Map<string, Reason | null>>() };
+}
+
+function memoizedReason(memo: ReasonMemo, key: string, value: Value): Reason | undefined {
+  const text = isKnown(value) ? stringValue(value) : undefined;
+  const caches = text === undefined ? memo.byShape : memo.byKey;
+  let cache = caches.get(key);
+  if (!cache) caches.set(key, (cache = new Map<string, Reason | null>()));
+  const memoKey = text ?? (value.kind === 'null' ? 'null' : isKnown(value) ? 'known' : 'unknown');
+  let reason = cache.get(memoKey);
+  if (reason === undefined) {
+    reason = reasonOf(key, value) ?? null;
+    cache.set(memoKey, reason);
   }
+  return reason ?? undefined;
 }
 
 const memos = new WeakMap<TfModule, ReasonMemo>();
 
 function memoFor(module: TfModule | undefined): ReasonMemo {
-  if (!module) return new ReasonMemo();
+  if (!module) return newReasonMemo();
   let memo = memos.get(module);
-  if (!memo) memos.set(module, (memo = new ReasonMemo()));
+  if (!memo) memos.set(module, (memo = newReasonMemo()));
   return memo;
 }
 
@@ -107,7 +112,7 @@ function* hitsOf(resource: TfResource, target: (typeof MAPS)[number], memo: Reas
       for (const item of syntax.items) {
         const key = keyOf(item.key, attribute);
         const value = attribute.evaluate(item.value);
-        const reason = key === undefined ? undefined : memo.reasonOf(key, value);
+        const reason = key === undefined ? undefined : memoizedReason(memo, key, value);
         if (key !== undefined && reason) yield { span: item, data: { ...reason, ...base, key, movable: literalKey(item.key) === key, known: isKnown(value) && !isVariableReference(item.value) } };
       }
       continue;
@@ -117,7 +122,7 @@ function* hitsOf(resource: TfResource, target: (typeof MAPS)[number], memo: Reas
     const value = attribute.value;
     if (value.kind !== 'map' || value.from) continue;
     for (const [key, entry] of value.entries) {
-      const reason = memo.reasonOf(key, entry);
+      const reason = memoizedReason(memo, key, entry);
       if (reason) yield { span: attribute.syntax, data: { ...reason, ...base, key, movable: false, known: isKnown(entry) } };
     }
   }

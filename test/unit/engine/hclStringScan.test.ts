@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { rng } from '../../../bench/gen';
 import { lineEndOf, QuotedLineScanner } from '../../../src/engine/parsers/hclStringScan';
 
 /** The per-string scans QuotedLineScanner replaces: a regex over the rest of the line, for each string start. */
@@ -12,22 +13,11 @@ function closingQuoteByRegex(text: string, from: number): boolean {
   return /(^|[^\\])(\\\\)*"/.test(text.slice(from, lineEndOf(text, from)));
 }
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = ['"', '\\', '\\\\', '\\"', '\\n', '\\q', '\\u00e9', '\\u00', '\\U0001F600', 'a', ' ', '\n', '\r\n', '\r', '${', '😀', '\\😀'];
 
 describe('QuotedLineScanner', () => {
   it('answers as the regex over the rest of the line does, for every offset of 2,000 random texts', () => {
-    const random = seededRandom(20261129);
+    const random = rng(20261129);
     for (let n = 0; n < 2000; n++) {
       let text = '';
       const length = Math.floor(random() * 30);

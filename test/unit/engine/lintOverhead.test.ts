@@ -11,17 +11,7 @@ import { dispatchedRules, dispatchFor } from '../../../src/engine/ruleDispatch';
 import { LineIndex } from '../../../src/engine/text';
 import { SHAPE_WITNESS } from '../../../src/engine/terraform/module';
 import { type FileKind, PROFILES } from '../../../src/engine/types';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../../bench/gen';
 
 function randomText(random: () => number, alphabet: readonly string[], length: number): string {
   let text = '';

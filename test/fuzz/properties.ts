@@ -6,7 +6,6 @@ import * as fc from 'fast-check';
 import {
   type ComplianceConfig,
   HclDocumentParser,
-  type HclEdit,
   lint,
   type LintRequest,
   parseConfig,
@@ -23,6 +22,7 @@ import { parseTfvarsJson } from '../../src/engine/parsers/tfvarsJson';
 import { checkLintResult, deterministic, fail, installRangeSpy, stableJson, timed } from './checks';
 import { type FuzzKind, loadSeeds, type Seed, textsOfKind } from './corpus';
 import { applyMutations, type Limits, type Mutation, mutationsArb } from './mutations';
+import { hclEditOf } from '../helpers/hclEdit';
 
 export interface FuzzProperty<T> {
   readonly name: string;
@@ -156,23 +156,6 @@ function parserProperty(parser: ParserUnderTest, limits: Limits): FuzzProperty<T
         }
       } else checkModelOffsets(model(result), text.length, name);
     },
-  };
-}
-
-/** tree-sitter's edit for replacing `[start, end)` of `text` by `insert` (rows count `\n`, columns UTF-16 units). */
-export function hclEditOf(text: string, start: number, end: number, insert: string): HclEdit {
-  const point = (s: string, offset: number) => {
-    const before = s.slice(0, offset);
-    return { row: before.split('\n').length - 1, column: offset - (before.lastIndexOf('\n') + 1) };
-  };
-  const next = text.slice(0, start) + insert + text.slice(end);
-  return {
-    startIndex: start,
-    oldEndIndex: end,
-    newEndIndex: start + insert.length,
-    startPosition: point(text, start),
-    oldEndPosition: point(text, end),
-    newEndPosition: point(next, start + insert.length),
   };
 }
 

@@ -14,6 +14,7 @@
  * it are copies with every offset moved by the change in length, made by one function per model type.
  */
 import type { HclAttribute, HclBlock, HclBody, HclComment, HclExpression, HclFile, HclLabel, HclObjectItem, HclSyntaxError, HclTemplatePart, HclTraverser, Span } from '../terraform/hcl';
+import { countBefore } from '../sorted';
 import { type HclRegion, parseHclNativeRegion } from './hclNative';
 
 /**
@@ -145,27 +146,16 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
 
 /** How many of `spans` (sorted, not overlapping) start before `offset`. */
 function countStartingBefore(spans: readonly Span[], offset: number): number {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return countBefore(spans, startOf, offset);
 }
 
 /** How many of `spans` (sorted, not overlapping) end before `offset`. */
 function countEndingBefore(spans: readonly Span[], offset: number): number {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].end < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return countBefore(spans, endOf, offset);
 }
+
+const startOf = (span: Span) => span.start;
+const endOf = (span: Span) => span.end;
 
 /** The top-level item that ends last before `offset` (strictly: an edit at an item's end changes the item). */
 function lastItemEndingBefore(attributes: readonly Span[], blocks: readonly Span[], offset: number): Span | undefined {

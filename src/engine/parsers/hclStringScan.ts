@@ -4,6 +4,8 @@
  * is scanned once and every string start on it is answered by a binary search, not by rescanning the line.
  */
 
+import { countBefore } from '../sorted';
+
 const INVALID_ESCAPE = /\\(?![nrt"\\]|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})./gu;
 
 /** The facts of one line, `[start, end)`; every offset in them lies there. */
@@ -27,14 +29,14 @@ export class QuotedLineScanner {
   /** The first invalid escape sequence between `from` and the end of its line. */
   firstInvalidEscape(from: number): { readonly at: number; readonly text: string } | undefined {
     const facts = this.factsAt(from);
-    const i = firstAtOrAfter(facts.escapeAt, from);
+    const i = countBefore(facts.escapeAt, identity, from);
     return i < facts.escapeAt.length ? { at: facts.escapeAt[i], text: facts.escapeText[i] } : undefined;
   }
 
   /** Whether an unescaped `"` lies between `from` and the end of its line (backslashes before `from` do not count). */
   hasClosingQuote(from: number): boolean {
     const facts = this.factsAt(from);
-    const i = firstAtOrAfter(facts.quoteAt, from);
+    const i = countBefore(facts.quoteAt, identity, from);
     if (i >= facts.quoteAt.length) return false;
     // Only the first quote's run of backslashes can reach back past `from`; the later ones stop at a quote.
     if (Math.min(facts.backslashesBefore[i], facts.quoteAt[i] - from) % 2 === 0) return true;
@@ -44,7 +46,7 @@ export class QuotedLineScanner {
   private factsAt(offset: number): LineFacts {
     // Searching back for the line break would itself rescan the line for every string start on it.
     this.newlines ??= newlinesOf(this.text);
-    const before = firstAtOrAfter(this.newlines, offset) - 1;
+    const before = countBefore(this.newlines, identity, offset) - 1;
     const start = before >= 0 ? this.newlines[before] + 1 : 0;
     let facts = this.lines.get(start);
     if (!facts) {
@@ -79,21 +81,12 @@ function scanLine(text: string, start: number, end: number): LineFacts {
   return { escapeAt, escapeText, quoteAt, backslashesBefore, evenQuoteFrom };
 }
 
+const identity = (offset: number) => offset;
+
 function newlinesOf(text: string): number[] {
   const offsets: number[] = [];
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) offsets.push(at);
   return offsets;
-}
-
-function firstAtOrAfter(sorted: readonly number[], offset: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** The end of the line holding `at`, before a `\r\n` (as the converter's messages count it). */

@@ -45,6 +45,7 @@ import { moduleProfileOf, runtimeSpaceOf } from './graph';
 import type { HclBlock, Span } from './hcl';
 import { declaredResources, hclOf } from './module';
 import { boolValue, isKnown, stringValue, type TfAttribute, type TfBody, type TfGraph, type TfModule, type TfProfileChoice, type TfProvider, type TfResource } from './model';
+import { countBefore } from '../sorted';
 
 export * from './model';
 export type * from './hcl';
@@ -229,13 +230,7 @@ export function parsedWhole(document: Document, block: HclBlock): boolean {
   if (block.closeBraceStart === undefined) return false;
   // The errors are in source order: look at the first one at or after the block's start, and the one before it.
   const errors = document.hcl?.errors ?? [];
-  let low = 0;
-  let high = errors.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (errors[mid].start < block.start) low = mid + 1;
-    else high = mid;
-  }
+  const low = countBefore(errors, (error) => error.start, block.start);
   const after = errors[low] as (typeof errors)[number] | undefined;
   const before = low > 0 ? errors[low - 1] : undefined;
   return !((after !== undefined && after.start < block.end) || (before !== undefined && before.end > block.start));

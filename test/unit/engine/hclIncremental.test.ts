@@ -13,28 +13,13 @@ import { parseHclNative } from '../../../src/engine/parsers/hclNative';
 import { type HclEdit, HclDocumentParser, loadTerraformParser, parseHcl } from '../../../src/engine/parsers/terraform';
 import type { HclFile } from '../../../src/engine/terraform/hcl';
 import { textsOfKind } from '../../fuzz/corpus';
+import { hclEditOf } from '../../helpers/hclEdit';
 
 before(() => loadTerraformParser());
 
-function positionOf(text: string, offset: number): { row: number; column: number } {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let row = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < lineStart; i = text.indexOf('\n', i + 1)) row++;
-  return { row, column: offset - lineStart };
-}
-
 /** Replacing `[start, start + deleted)` of `text` by `inserted`: the edit (as an editor reports it) and the new text. */
 function replace(text: string, start: number, deleted: number, inserted: string): { edit: HclEdit; text: string } {
-  const next = text.slice(0, start) + inserted + text.slice(start + deleted);
-  const edit: HclEdit = {
-    startIndex: start,
-    oldEndIndex: start + deleted,
-    newEndIndex: start + inserted.length,
-    startPosition: positionOf(text, start),
-    oldEndPosition: positionOf(text, start + deleted),
-    newEndPosition: positionOf(next, start + inserted.length),
-  };
-  return { edit, text: next };
+  return { edit: hclEditOf(text, start, start + deleted, inserted), text: text.slice(0, start) + inserted + text.slice(start + deleted) };
 }
 
 /** Text an edit may insert: what breaks and repairs HCL (line breaks, quotes, braces, comments, heredocs, templates). */

@@ -9,8 +9,9 @@ import * as vm from 'node:vm';
 import { Document } from '../../../src/engine/document';
 import { lint } from '../../../src/engine';
 import { TOO_DEEP_MESSAGE } from '../../../src/engine/parsers/depth';
-import { type HclEdit, HclDocumentParser, isTerraformParserLoaded, loadTerraformParser, parseHcl } from '../../../src/engine/parsers/terraform';
+import { HclDocumentParser, isTerraformParserLoaded, loadTerraformParser, parseHcl } from '../../../src/engine/parsers/terraform';
 import type { HclAttribute, HclBlock, HclBody, HclExpression, HclFile } from '../../../src/engine/terraform/hcl';
+import { hclEditOf } from '../../helpers/hclEdit';
 
 before(async () => {
   await loadTerraformParser();
@@ -322,23 +323,6 @@ function collector(): () => void {
 }
 
 /** The tree-sitter edit that replaces `[start, end)` of `text` by `insert`. */
-function editOf(text: string, start: number, end: number, insert: string): HclEdit {
-  const point = (s: string, offset: number) => {
-    const before = s.slice(0, offset);
-    const row = before.split('\n').length - 1;
-    return { row, column: offset - (before.lastIndexOf('\n') + 1) };
-  };
-  const next = text.slice(0, start) + insert + text.slice(end);
-  return {
-    startIndex: start,
-    oldEndIndex: end,
-    newEndIndex: start + insert.length,
-    startPosition: point(text, start),
-    oldEndPosition: point(text, end),
-    newEndPosition: point(next, start + insert.length),
-  };
-}
-
 const MODULE = [
   'variable "region" {',
   '  default = "virginia"',
@@ -381,11 +365,11 @@ describe('incremental parsing', () => {
         const start = Math.floor(random() * (text.length + 1));
         const end = random() < 0.5 ? start : Math.min(text.length, start + Math.floor(random() * 6));
         const insert = random() < 0.3 ? '' : pieces[Math.floor(random() * pieces.length)];
-        const edit = editOf(text, start, end, insert);
+        const edit = hclEditOf(text, start, end, insert);
         text = text.slice(0, start) + insert + text.slice(end);
         // Every few edits, start again from the module, so that the text stays mostly valid.
         if (n % 25 === 24) {
-          const reset = editOf(text, 0, text.length, MODULE);
+          const reset = hclEditOf(text, 0, text.length, MODULE);
           text = MODULE;
           assert.deepEqual(parser.update([reset], text), parseHcl(text));
           continue;
@@ -411,7 +395,7 @@ describe('incremental parsing', () => {
       const edit = (n: number) => {
         // Type and delete a character inside a string in the middle of the file, alternately.
         const at = current.indexOf('"info"', Math.floor(current.length / 2)) + 2 + ((n >> 1) % 3);
-        const e = n % 2 === 0 ? editOf(current, at, at, 'x') : editOf(current, at, at + 1, '');
+        const e = n % 2 === 0 ? hclEditOf(current, at, at, 'x') : hclEditOf(current, at, at + 1, '');
         current = n % 2 === 0 ? current.slice(0, at) + 'x' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
         // Build the model now and then (cursors are freed too); the tree is replaced on every edit.
         if (n % 100 === 0) parser.update([e], current);
